@@ -1,0 +1,65 @@
+//===--- Finding.cpp - What the checker found in one translation unit -----===//
+
+#include "Finding.h"
+
+namespace leash {
+
+NLOHMANN_JSON_SERIALIZE_ENUM(Severity, {{Severity::Note, "note"},
+                                        {Severity::Warning, "warning"},
+                                        {Severity::Error, "error"}})
+
+const char *severityName(Severity Level) {
+  switch (Level) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+void to_json(nlohmann::json &J, const SourceLocation &L) {
+  J = {{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+void from_json(const nlohmann::json &J, SourceLocation &L) {
+  J.at("file").get_to(L.File);
+  J.at("line").get_to(L.Line);
+  J.at("column").get_to(L.Column);
+}
+void to_json(nlohmann::json &J, const Note &N) {
+  J = {{"message", N.Message}, {"location", N.Where}};
+}
+void from_json(const nlohmann::json &J, Note &N) {
+  J.at("message").get_to(N.Message);
+  J.at("location").get_to(N.Where);
+}
+void to_json(nlohmann::json &J, const Finding &F) {
+  J = {{"rule", F.Rule},
+       {"severity", F.Level},
+       {"message", F.Message},
+       {"location", F.Where},
+       {"notes", F.Notes}};
+}
+void from_json(const nlohmann::json &J, Finding &F) {
+  J.at("rule").get_to(F.Rule);
+  J.at("severity").get_to(F.Level);
+  J.at("message").get_to(F.Message);
+  J.at("location").get_to(F.Where);
+  J.at("notes").get_to(F.Notes);
+}
+void to_json(nlohmann::json &J, const TranslationUnitResult &R) {
+  J = {{"file", R.File},
+       {"analysed", R.Analysed},
+       {"failure", R.FailureReason},
+       {"findings", R.Findings}};
+}
+void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
+  J.at("file").get_to(R.File);
+  J.at("analysed").get_to(R.Analysed);
+  J.at("failure").get_to(R.FailureReason);
+  J.at("findings").get_to(R.Findings);
+}
+
+} // namespace leash

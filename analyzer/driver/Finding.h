@@ -1,0 +1,73 @@
+//===--- Finding.h - What the checker found in one translation unit -------===//
+///
+/// \file
+/// The driver's model of a run's results, independent of clang-tidy's types
+/// so that workers can hand them to the parent process and every output
+/// writer (text, JSON, SARIF) reads the same thing.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LEASH_DRIVER_FINDING_H
+#define LEASH_DRIVER_FINDING_H
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace leash {
+
+/// A place in a source file; lines and columns count from 1, columns in bytes
+/// as Clang's do.
+struct SourceLocation {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// A note attached to a finding ("leased here", "declared here").
+struct Note {
+  std::string Message;
+  SourceLocation Where;
+};
+
+/// How bad a finding is, in clang-tidy's terms.
+enum class Severity { Note, Warning, Error };
+
+/// One diagnostic: a rule's finding, or a compiler error.
+struct Finding {
+  /// The rule id (`leash-...`) or `clang-diagnostic-error`.
+  std::string Rule;
+  Severity Level = Severity::Warning;
+  std::string Message;
+  SourceLocation Where;
+  std::vector<Note> Notes;
+};
+
+/// The outcome of analysing one translation unit.
+struct TranslationUnitResult {
+  /// The main source file, as the compile database names it.
+  std::string File;
+  /// False when the unit could not be analysed: a parse error, a driver that
+  /// could not be queried, a crash. Such a unit never passes the gate.
+  bool Analysed = false;
+  /// Why the unit was not analysed, in one line.
+  std::string FailureReason;
+  std::vector<Finding> Findings;
+};
+
+/// The spelling of a severity in text output and JSON.
+const char *severityName(Severity Level);
+
+void to_json(nlohmann::json &J, const SourceLocation &L);
+void from_json(const nlohmann::json &J, SourceLocation &L);
+void to_json(nlohmann::json &J, const Note &N);
+void from_json(const nlohmann::json &J, Note &N);
+void to_json(nlohmann::json &J, const Finding &F);
+void from_json(const nlohmann::json &J, Finding &F);
+void to_json(nlohmann::json &J, const TranslationUnitResult &R);
+void from_json(const nlohmann::json &J, TranslationUnitResult &R);
+
+} // namespace leash
+
+#endif // LEASH_DRIVER_FINDING_H

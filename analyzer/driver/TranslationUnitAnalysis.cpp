@@ -1,0 +1,228 @@
+//===--- TranslationUnitAnalysis.cpp - Run the checks on one unit ---------===//
+
+#include "TranslationUnitAnalysis.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+namespace leash {
+
+using clang::tidy::ClangTidyContext;
+using clang::tidy::ClangTidyError;
+
+namespace {
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Full(Directory);
+  llvm::sys::path::append(Full, Path);
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return std::string(Full);
+}
+
+} // namespace
+
+void AdjustedDatabase::add(clang::tooling::CompileCommand Command) {
+  std::string File = absolutePath(Command.Filename, Command.Directory);
+  Commands.insert_or_assign(File, std::move(Command));
+}
+
+std::vector<clang::tooling::CompileCommand>
+AdjustedDatabase::getCompileCommands(llvm::StringRef FilePath) const {
+  auto Found = Commands.find(FilePath.str());
+  if (Found == Commands.end())
+    return {};
+  return {Found->second};
+}
+
+std::vector<std::string> AdjustedDatabase::getAllFiles() const {
+  std::vector<std::string> Files;
+  for (const auto &Entry : Commands)
+    Files.push_back(Entry.first);
+  return Files;
+}
+
+clang::tidy::ClangTidyOptions defaultTidyOptions() {
+  clang::tidy::ClangTidyOptions Options =
+      clang::tidy::ClangTidyOptions::getDefaults();
+  Options.Checks = "-*,leash-*";
+  Options.HeaderFilterRegex = ".*";
+  Options.SystemHeaders = false;
+  return Options;
+}
+
+namespace {
+
+/// Clang-tidy's frontend action: every enabled check on one AST.
+class TidyActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  explicit TidyActionFactory(ClangTidyContext &Context)
+      : ConsumerFactory(Context) {}
+
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory);
+  }
+
+  bool
+  runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                clang::FileManager *Files,
+                std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+                clang::DiagnosticConsumer *DiagConsumer) override {
+    // Code may test __clang_analyzer__ to hide what analysers must not see,
+    // as it does under clang-tidy.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  class Action : public clang::ASTFrontendAction {
+  public:
+    explicit Action(clang::tidy::ClangTidyASTConsumerFactory &Factory)
+        : Factory(Factory) {}
+    std::unique_ptr<clang::ASTConsumer>
+    CreateASTConsumer(clang::CompilerInstance &Compiler,
+                      llvm::StringRef File) override {
+      return Factory.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    clang::tidy::ClangTidyASTConsumerFactory &Factory;
+  };
+
+  clang::tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+/// Line and column of byte \p Offset of \p Path, read once per file.
+class LineTable {
+public:
+  SourceLocation locate(const std::string &Path, unsigned Offset) {
+    SourceLocation Where{Path, 0, 0};
+    auto &Starts = lineStarts(Path);
+    if (Starts.empty())
+      return Where;
+    auto Next = std::upper_bound(Starts.begin(), Starts.end(), Offset);
+    unsigned Line = Next - Starts.begin();
+    Where.Line = Line;
+    Where.Column = Offset - Starts[Line - 1] + 1;
+    return Where;
+  }
+
+private:
+  std::vector<unsigned> &lineStarts(const std::string &Path) {
+    auto [Entry, Inserted] = Files.try_emplace(Path);
+    if (Inserted) {
+      if (auto Buffer = llvm::MemoryBuffer::getFile(Path)) {
+        llvm::StringRef Text = (*Buffer)->getBuffer();
+        Entry->second.push_back(0);
+        for (size_t I = 0; I < Text.size(); ++I)
+          if (Text[I] == '\n')
+            Entry->second.push_back(I + 1);
+      }
+    }
+    return Entry->second;
+  }
+
+  std::map<std::string, std::vector<unsigned>> Files;
+};
+
+Severity severityOf(clang::tooling::Diagnostic::Level Level) {
+  switch (Level) {
+  case clang::tooling::Diagnostic::Error:
+    return Severity::Error;
+  case clang::tooling::Diagnostic::Warning:
+    return Severity::Warning;
+  default:
+    return Severity::Note;
+  }
+}
+
+Finding toFinding(const ClangTidyError &Error, LineTable &Lines) {
+  Finding Result;
+  Result.Rule = Error.DiagnosticName;
+  Result.Level = severityOf(Error.DiagLevel);
+  Result.Message = Error.Message.Message;
+  Result.Where =
+      Lines.locate(absolutePath(Error.Message.FilePath, Error.BuildDirectory),
+                   Error.Message.FileOffset);
+  for (const clang::tooling::DiagnosticMessage &Note : Error.Notes)
+    Result.Notes.push_back(
+        {Note.Message,
+         Lines.locate(absolutePath(Note.FilePath, Error.BuildDirectory),
+                      Note.FileOffset)});
+  return Result;
+}
+
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const CheckSelection &Selection, std::string &ConfigError) {
+  clang::tidy::ClangTidyOptions Override;
+  if (Selection.Checks)
+    Override.Checks = *Selection.Checks;
+  if (Selection.Config) {
+    auto Parsed = clang::tidy::parseConfiguration(
+        llvm::MemoryBufferRef(*Selection.Config, "--config"));
+    if (!Parsed) {
+      ConfigError = "cannot parse --config: " + Parsed.getError().message();
+      return nullptr;
+    }
+    return std::make_unique<clang::tidy::ConfigOptionsProvider>(
+        clang::tidy::ClangTidyGlobalOptions(), defaultTidyOptions(), *Parsed,
+        Override);
+  }
+  return std::make_unique<clang::tidy::FileOptionsProvider>(
+      clang::tidy::ClangTidyGlobalOptions(), defaultTidyOptions(), Override,
+      llvm::vfs::getRealFileSystem());
+}
+
+} // namespace
+
+TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
+                                             const std::string &File,
+                                             const CheckSelection &Selection) {
+  TranslationUnitResult Result;
+  Result.File = File;
+
+  std::string ConfigError;
+  auto Provider = makeOptionsProvider(Selection, ConfigError);
+  if (!Provider) {
+    Result.FailureReason = ConfigError;
+    return Result;
+  }
+  ClangTidyContext Context(std::move(Provider));
+  clang::tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
+  clang::DiagnosticsEngine Engine(new clang::DiagnosticIDs(),
+                                  new clang::DiagnosticOptions(), &DiagConsumer,
+                                  /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+
+  clang::tooling::ClangTool Tool(Database, {File});
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  TidyActionFactory Factory(Context);
+  int Status = Tool.run(&Factory);
+
+  LineTable Lines;
+  for (const ClangTidyError &Error : DiagConsumer.take()) {
+    Result.Findings.push_back(toFinding(Error, Lines));
+    const Finding &Added = Result.Findings.back();
+    if (Added.Level == Severity::Error && Result.FailureReason.empty() &&
+        llvm::StringRef(Added.Rule).startswith("clang-diagnostic-"))
+      Result.FailureReason = Added.Where.File + ":" +
+                             std::to_string(Added.Where.Line) + ": " +
+                             Added.Message;
+  }
+  if (Status != 0 && Result.FailureReason.empty())
+    Result.FailureReason = "the compiler could not process it";
+  Result.Analysed = Result.FailureReason.empty();
+  return Result;
+}
+
+} // namespace leash

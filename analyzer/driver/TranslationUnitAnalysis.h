@@ -1,0 +1,57 @@
+//===--- TranslationUnitAnalysis.h - Run the checks on one unit -----------===//
+///
+/// \file
+/// Runs clang-tidy's library in-process, with every check registered in this
+/// binary, over one translation unit, and converts what it reports into
+/// leash's findings. A unit with compiler errors is "not analysed".
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LEASH_DRIVER_TRANSLATIONUNITANALYSIS_H
+#define LEASH_DRIVER_TRANSLATIONUNITANALYSIS_H
+
+#include "Finding.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace leash {
+
+/// A compilation database over commands that leash has already adjusted.
+class AdjustedDatabase : public clang::tooling::CompilationDatabase {
+public:
+  /// Adds \p Command, which replaces any earlier command for its file.
+  void add(clang::tooling::CompileCommand Command);
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef FilePath) const override;
+  std::vector<std::string> getAllFiles() const override;
+
+private:
+  std::map<std::string, clang::tooling::CompileCommand> Commands;
+};
+
+/// How checks are chosen and configured, as on clang-tidy's command line.
+struct CheckSelection {
+  /// A `-checks` glob list that overrides every configuration file.
+  std::optional<std::string> Checks;
+  /// YAML that replaces `.clang-tidy` files (clang-tidy's `--config`).
+  std::optional<std::string> Config;
+};
+
+/// The options leash runs with when nothing overrides them: every leash
+/// rule, and findings in every non-system header.
+clang::tidy::ClangTidyOptions defaultTidyOptions();
+
+/// Analyses \p File, whose command is in \p Database.
+TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
+                                             const std::string &File,
+                                             const CheckSelection &Selection);
+
+} // namespace leash
+
+#endif // LEASH_DRIVER_TRANSLATIONUNITANALYSIS_H

@@ -1,0 +1,64 @@
+/// Runtime functions a -nostdlib C++ image needs: memcpy, memset, strlen.
+#include "arch/cortex-m/target_check.h"
+
+#include <leash/annotations.h>
+
+#include <cstddef>
+#include <cstring>
+
+// The compiler emits calls to memcpy and memset for copies and clears of large
+// objects, the reset handler uses them, and libstdc++'s headers call strlen,
+// so they exist even though nothing of the C library is linked. This file is
+// compiled with -fno-tree-loop-distribute-patterns: otherwise GCC recognises
+// the loops below as memcpy and memset and turns them into calls to themselves.
+
+extern "C" {
+
+/// Copies `size` bytes from `source` to `destination`; the ranges must not
+/// overlap (the C library's contract).
+LEASH_UNSAFE("the C library's contract: the caller passes two valid, "
+             "non-overlapping ranges of `size` bytes")
+void *memcpy(void *destination, const void *source, std::size_t size) {
+  auto *to = static_cast<unsigned char *>(destination);
+  const auto *from = static_cast<const unsigned char *>(source);
+  for (std::size_t index = 0; index < size; ++index) {
+    to[index] = from[index];
+  }
+  return destination;
+}
+
+/// Fills `size` bytes at `destination` with `value` (converted to a byte).
+LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
+             "`size` bytes")
+void *memset(void *destination, int value, std::size_t size) {
+  auto *to = static_cast<unsigned char *>(destination);
+  for (std::size_t index = 0; index < size; ++index) {
+    to[index] = static_cast<unsigned char>(value);
+  }
+  return destination;
+}
+
+/// The length of the NUL-terminated string `text`; std::string_view calls it
+/// when it is made from a C string whose length the compiler cannot fold.
+LEASH_UNSAFE("the C library's contract: the caller passes a NUL-terminated "
+             "string")
+std::size_t strlen(const char *text) {
+  std::size_t length = 0;
+  while (text[length] != '\0') {
+    ++length;
+  }
+  return length;
+}
+
+/// Called if a pure virtual function is ever called (only possible during
+/// construction or destruction): a bug, so it traps into the fault handler.
+void __cxa_pure_virtual() { __builtin_trap(); }
+}
+
+/// The kernel never allocates, so nothing is ever deleted; deleting
+/// destructors of classes with virtual destructors still name this function.
+/// A call is a bug, so it traps into the fault handler.
+void operator delete(void *) noexcept { __builtin_trap(); }
+
+/// The sized form of `operator delete`; see above.
+void operator delete(void *, std::size_t) noexcept { __builtin_trap(); }
