@@ -9,10 +9,17 @@ function(leash_require_program var name)
 endfunction()
 
 find_package(LLVM 16 CONFIG QUIET)
-if(NOT LLVM_FOUND OR NOT LLVM_VERSION_MAJOR EQUAL 16)
+if(NOT LLVM_FOUND)
+  # Say which LLVM is there instead, if any: a common cause is a machine with
+  # only Debian's default LLVM 14.
+  find_package(LLVM CONFIG QUIET)
+  if(LLVM_FOUND)
+    set(found "found LLVM ${LLVM_VERSION} at ${LLVM_DIR}")
+  else()
+    set(found "found none")
+  endif()
   message(FATAL_ERROR
-    "leash: LLVM 16 development files not found (found '${LLVM_VERSION}'); "
-    "run scripts/setup")
+    "leash: LLVM 16 development files not found (${found}); run scripts/setup")
 endif()
 find_package(Clang 16 CONFIG QUIET HINTS "${LLVM_DIR}/../clang")
 if(NOT Clang_FOUND)
