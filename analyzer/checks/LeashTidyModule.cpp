@@ -7,6 +7,9 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "UnsafeInCapsuleCheck.h"
+#include "UnsafeUnmarkedCheck.h"
+
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -16,7 +19,8 @@ namespace clang::tidy::leash {
 class LeashTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    (void)Factories;
+    Factories.registerCheck<UnsafeInCapsuleCheck>("leash-unsafe-in-capsule");
+    Factories.registerCheck<UnsafeUnmarkedCheck>("leash-unsafe-unmarked");
   }
 };
 

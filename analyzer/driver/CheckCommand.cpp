@@ -2,10 +2,14 @@
 
 #include "CheckCommand.h"
 
+#include "Baseline.h"
 #include "CompileCommandAdjuster.h"
 #include "ExitStatus.h"
+#include "JsonReport.h"
+#include "SarifReport.h"
 #include "TextReport.h"
 #include "TranslationUnitAnalysis.h"
+#include "UnsafeInventory.h"
 #include "WorkerPool.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -45,8 +49,12 @@ bool isGlob(llvm::StringRef Pattern) {
 llvm::Expected<std::vector<std::string>>
 selectFiles(const CheckRequest &Request,
             const std::vector<std::string> &Known) {
-  if (Request.Files.empty())
-    return Known;
+  if (Request.Files.empty()) {
+    // In path order, so that reports do not depend on the database's.
+    std::vector<std::string> All = Known;
+    llvm::sort(All);
+    return All;
+  }
   std::set<std::string> KnownSet(Known.begin(), Known.end());
   std::set<std::string> Selected;
   for (const std::string &Argument : Request.Files) {
@@ -133,6 +141,27 @@ using FindingKey =
 } // namespace
 
 int runCheck(const CheckRequest &Request) {
+  // What the report needs, checked before any work.
+  if (Request.Format != "text" && Request.Format != "json" &&
+      Request.Format != "sarif")
+    return usageError("unknown --format '" + Request.Format +
+                      "'; use text, json or sarif");
+  llvm::SmallString<256> WorkingDirectory;
+  if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
+    return usageError("cannot find the current directory: " + EC.message());
+  std::string SourceRoot = absolute(
+      Request.SourceRoot.empty() ? WorkingDirectory.str() : Request.SourceRoot);
+  if (!llvm::sys::fs::is_directory(SourceRoot))
+    return usageError("source root '" + Request.SourceRoot +
+                      "' is not a directory");
+  std::optional<Baseline> Accepted;
+  if (!Request.BaselineFile.empty()) {
+    auto Read = Baseline::read(Request.BaselineFile);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Accepted = std::move(*Read);
+  }
+
   // The database.
   if (!llvm::sys::fs::is_directory(Request.BuildDirectory))
     return usageError("build directory '" + Request.BuildDirectory +
@@ -205,7 +234,8 @@ int runCheck(const CheckRequest &Request) {
     Adjusted.add(std::move(Command));
   }
 
-  CheckSelection Selection{Request.Checks, Request.Config};
+  CheckSelection Selection{Request.Checks, Request.Config,
+                           Request.UnsafeInventory};
   unsigned Jobs = Request.Jobs
                       ? Request.Jobs
                       : std::max(1u, std::thread::hardware_concurrency());
@@ -229,11 +259,18 @@ int runCheck(const CheckRequest &Request) {
 
   // A header's finding appears once per run, however many units include it.
   std::vector<Finding> Findings;
-  std::set<FindingKey> Seen;
+  std::set<FindingKey> Seen, SeenMarkers;
+  std::vector<UnsafeMarker> Markers;
   size_t Failed = 0;
   for (const TranslationUnitResult &Result : Results) {
     if (!Result.Analysed)
       ++Failed;
+    for (const UnsafeMarker &M : Result.UnsafeMarkers) {
+      FindingKey Key{M.Kind, M.Where.File, M.Where.Line, M.Where.Column,
+                     M.Name};
+      if (SeenMarkers.insert(Key).second)
+        Markers.push_back(M);
+    }
     for (const Finding &F : Result.Findings) {
       FindingKey Key{F.Rule, F.Where.File, F.Where.Line, F.Where.Column,
                      F.Message};
@@ -241,6 +278,44 @@ int runCheck(const CheckRequest &Request) {
         Findings.push_back(F);
     }
   }
+
+  // Fingerprints before the baseline takes findings away, so that they do
+  // not depend on it.
+  SourceText Sources;
+  RunReport Report;
+  Report.SourceRoot = SourceRoot;
+  Report.WorkingDirectory = std::string(WorkingDirectory);
+  std::vector<std::string> Fingerprints = fingerprints(Findings, Sources);
+  std::vector<bool> Known(Findings.size(), false);
+  if (Accepted) {
+    Known = Accepted->match(Findings, SourceRoot, Sources);
+    Report.BaselineFile = Request.BaselineFile;
+  }
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    if (Known[I]) {
+      ++Report.Baselined;
+      continue;
+    }
+    Report.Findings.push_back(Findings[I]);
+    Report.Fingerprints.push_back(Fingerprints[I]);
+  }
+  Report.Units = Results;
+  if (Request.UnsafeInventory) {
+    llvm::sort(Markers, [](const UnsafeMarker &A, const UnsafeMarker &B) {
+      return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
+             std::tie(B.Where.File, B.Where.Line, B.Where.Column);
+    });
+    Report.UnsafeMarkers = std::move(Markers);
+  }
+
+  size_t Warnings = 0, Errors = 0, Failing = 0;
+  for (const Finding &F : Report.Findings) {
+    Warnings += F.Level == Severity::Warning;
+    Errors += F.Level == Severity::Error;
+    Failing += F.Level >= Request.FailOn;
+  }
+  Report.ExitStatus =
+      Failed ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
 
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -251,15 +326,22 @@ int runCheck(const CheckRequest &Request) {
                         "': " + EC.message());
   }
   llvm::raw_ostream &Out = File ? *File : llvm::outs();
-  writeTextReport(Findings, Out);
+  if (Request.Format == "json")
+    writeJsonReport(Report, Out);
+  else if (Request.Format == "sarif")
+    writeSarifReport(Report, Out);
+  else {
+    writeTextReport(Report.Findings, Out);
+    if (Report.UnsafeMarkers)
+      writeUnsafeInventory(*Report.UnsafeMarkers, SourceRoot, Out);
+  }
   Out.flush();
 
-  size_t Warnings = 0, Errors = 0, Failing = 0;
-  for (const Finding &F : Findings) {
-    Warnings += F.Level == Severity::Warning;
-    Errors += F.Level == Severity::Error;
-    Failing += F.Level >= Request.FailOn;
-  }
+  if (!Request.WriteBaselineFile.empty())
+    if (llvm::Error E = writeBaseline(Request.WriteBaselineFile, Findings,
+                                      SourceRoot, Sources))
+      return usageError(llvm::toString(std::move(E)));
+
   for (const TranslationUnitResult &Result : Results)
     if (!Result.Analysed)
       llvm::WithColor::error(llvm::errs(), "leash")
@@ -271,11 +353,10 @@ int runCheck(const CheckRequest &Request) {
                << (Errors == 1 ? " error" : " errors");
   if (Failed)
     llvm::errs() << ", " << Failed << " not analysed";
+  if (Accepted)
+    llvm::errs() << ", " << Report.Baselined << " in the baseline";
   llvm::errs() << '\n';
-
-  if (Failed)
-    return ExitUnitFailed;
-  return Failing ? ExitFindings : ExitClean;
+  return Report.ExitStatus;
 }
 
 } // namespace leash

@@ -29,8 +29,18 @@ struct CheckRequest {
   /// Extra GCC drivers to query, as globs.
   std::vector<std::string> QueryDrivers;
   unsigned Jobs = 0;
+  /// `text`, `json` or `sarif`.
   std::string Format = "text";
   std::string OutputFile;
+  /// The directory that report paths are relative to; empty means the
+  /// current directory.
+  std::string SourceRoot;
+  /// Report and fail on only the findings that this baseline lacks.
+  std::string BaselineFile;
+  /// Record every finding of the run as a baseline here.
+  std::string WriteBaselineFile;
+  /// List every unsafe marker with its reason, and counts per file and tier.
+  bool UnsafeInventory = false;
   Severity FailOn = Severity::Warning;
   /// Print each adjusted command before analysing.
   bool Verbose = false;

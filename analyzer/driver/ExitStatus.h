@@ -9,9 +9,11 @@ namespace leash {
 enum ExitStatus : int {
   /// Every unit was analysed and nothing was found at `--fail-on` or above.
   ExitClean = 0,
-  /// Findings at or above the `--fail-on` severity.
+  /// Findings at or above the `--fail-on` severity (with `--baseline`,
+  /// findings that the baseline does not hold).
   ExitFindings = 1,
-  /// A usage or configuration error: nothing was analysed.
+  /// A usage or configuration error (including a missing or malformed
+  /// baseline): nothing was analysed.
   ExitUsage = 2,
   /// At least one translation unit could not be analysed.
   ExitUnitFailed = 3,

@@ -49,17 +49,31 @@ void from_json(const nlohmann::json &J, Finding &F) {
   J.at("location").get_to(F.Where);
   J.at("notes").get_to(F.Notes);
 }
+void to_json(nlohmann::json &J, const UnsafeMarker &M) {
+  J = {{"kind", M.Kind},
+       {"name", M.Name},
+       {"reason", M.Reason},
+       {"location", M.Where}};
+}
+void from_json(const nlohmann::json &J, UnsafeMarker &M) {
+  J.at("kind").get_to(M.Kind);
+  J.at("name").get_to(M.Name);
+  J.at("reason").get_to(M.Reason);
+  J.at("location").get_to(M.Where);
+}
 void to_json(nlohmann::json &J, const TranslationUnitResult &R) {
   J = {{"file", R.File},
        {"analysed", R.Analysed},
        {"failure", R.FailureReason},
-       {"findings", R.Findings}};
+       {"findings", R.Findings},
+       {"unsafeMarkers", R.UnsafeMarkers}};
 }
 void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
   J.at("file").get_to(R.File);
   J.at("analysed").get_to(R.Analysed);
   J.at("failure").get_to(R.FailureReason);
   J.at("findings").get_to(R.Findings);
+  J.at("unsafeMarkers").get_to(R.UnsafeMarkers);
 }
 
 } // namespace leash

@@ -44,6 +44,18 @@ struct Finding {
   std::vector<Note> Notes;
 };
 
+/// A place marked unsafe: a LEASH_UNSAFE or LEASH_UNSAFE_API function, or a
+/// LEASH_UNSAFE_BLOCK.
+struct UnsafeMarker {
+  /// "function", "api" or "block".
+  std::string Kind;
+  /// The function's qualified name; for a block, the enclosing function's.
+  std::string Name;
+  /// The reason the marker gives (none for LEASH_UNSAFE_API).
+  std::string Reason;
+  SourceLocation Where;
+};
+
 /// The outcome of analysing one translation unit.
 struct TranslationUnitResult {
   /// The main source file, as the compile database names it.
@@ -54,6 +66,8 @@ struct TranslationUnitResult {
   /// Why the unit was not analysed, in one line.
   std::string FailureReason;
   std::vector<Finding> Findings;
+  /// The unsafe markers seen, when the inventory was asked for.
+  std::vector<UnsafeMarker> UnsafeMarkers;
 };
 
 /// The spelling of a severity in text output and JSON.
@@ -65,6 +79,8 @@ void to_json(nlohmann::json &J, const Note &N);
 void from_json(const nlohmann::json &J, Note &N);
 void to_json(nlohmann::json &J, const Finding &F);
 void from_json(const nlohmann::json &J, Finding &F);
+void to_json(nlohmann::json &J, const UnsafeMarker &M);
+void from_json(const nlohmann::json &J, UnsafeMarker &M);
 void to_json(nlohmann::json &J, const TranslationUnitResult &R);
 void from_json(const nlohmann::json &J, TranslationUnitResult &R);
 

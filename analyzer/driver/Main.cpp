@@ -1,13 +1,15 @@
 //===--- Main.cpp - The `leash` command line ------------------------------===//
 ///
 /// \file
-/// `leash check` runs the leash checks over a compile database. Exit statuses
-/// are in ExitStatus.h.
+/// `leash check` runs the leash checks over a compile database; `leash rules`
+/// lists the rules and `leash explain RULE` prints one rule's page. Exit
+/// statuses are in ExitStatus.h.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "CheckCommand.h"
 #include "ExitStatus.h"
+#include "RulesCommand.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -16,6 +18,9 @@
 
 #ifndef LEASH_CLANG_RESOURCE_DIR
 #error "the build must define LEASH_CLANG_RESOURCE_DIR"
+#endif
+#ifndef LEASH_VERSION
+#error "the build must define LEASH_VERSION"
 #endif
 
 namespace cl = llvm::cl;
@@ -56,6 +61,31 @@ cl::opt<unsigned> Jobs("j",
 cl::opt<std::string> Output("output", cl::desc("Write the report to <file>"),
                             cl::value_desc("file"), cl::sub(CheckSubcommand),
                             cl::cat(LeashCategory));
+cl::opt<std::string> Format("format",
+                            cl::desc("Report format: text (default), json or "
+                                     "sarif"),
+                            cl::value_desc("format"), cl::init("text"),
+                            cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string>
+    SourceRoot("source-root",
+               cl::desc("Directory that report paths are relative to "
+                        "(default: the current directory)"),
+               cl::value_desc("dir"), cl::sub(CheckSubcommand),
+               cl::cat(LeashCategory));
+cl::opt<std::string>
+    BaselineFile("baseline",
+                 cl::desc("Report and fail on only the findings that "
+                          "<file> does not hold"),
+                 cl::value_desc("file"), cl::sub(CheckSubcommand),
+                 cl::cat(LeashCategory));
+cl::opt<bool> UnsafeInventory(
+    "unsafe-inventory",
+    cl::desc("Also list every LEASH_UNSAFE function and block with its "
+             "reason, and counts per file and per tier"),
+    cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Record every finding of this run in <file>"),
+    cl::value_desc("file"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Print each adjusted compile command"),
                       cl::sub(CheckSubcommand), cl::cat(LeashCategory));
@@ -67,6 +97,14 @@ cl::opt<leash::Severity> FailOn(
     cl::init(leash::Severity::Warning), cl::sub(CheckSubcommand),
     cl::cat(LeashCategory));
 
+cl::SubCommand RulesSubcommand("rules", "List the rules: id, group, whether "
+                                        "implemented, summary");
+
+cl::SubCommand ExplainSubcommand("explain", "Print the page of a rule");
+cl::opt<std::string> ExplainRule(cl::Positional, cl::desc("<rule id>"),
+                                 cl::sub(ExplainSubcommand),
+                                 cl::cat(LeashCategory));
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -74,6 +112,8 @@ int main(int argc, char **argv) {
   // Lets Clang infer a target from a driver name like arm-none-eabi-g++.
   llvm::InitializeAllTargetInfos();
   cl::HideUnrelatedOptions(LeashCategory);
+  cl::SetVersionPrinter(
+      [](llvm::raw_ostream &OS) { OS << "leash " LEASH_VERSION "\n"; });
 
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "leash: the ownership discipline checker "
@@ -97,14 +137,29 @@ int main(int argc, char **argv) {
     Request.QueryDrivers.assign(QueryDriver.begin(), QueryDriver.end());
     Request.Jobs = Jobs;
     Request.OutputFile = Output;
+    Request.Format = Format;
+    Request.SourceRoot = SourceRoot;
+    Request.BaselineFile = BaselineFile;
+    Request.WriteBaselineFile = WriteBaseline;
+    Request.UnsafeInventory = UnsafeInventory;
     Request.FailOn = FailOn;
     Request.Verbose = Verbose;
     Request.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
     return leash::runCheck(Request);
   }
+  if (RulesSubcommand)
+    return leash::runRules(llvm::outs());
+  if (ExplainSubcommand) {
+    if (ExplainRule.empty()) {
+      llvm::WithColor::error(llvm::errs(), "leash")
+          << "'leash explain' needs a rule id; 'leash rules' lists them\n";
+      return leash::ExitUsage;
+    }
+    return leash::runExplain(ExplainRule, llvm::outs());
+  }
 
   llvm::WithColor::error(llvm::errs(), "leash")
-      << "no command given; try 'leash check -p <build directory>' or "
-         "'leash --help'\n";
+      << "no command given; try 'leash check -p <build directory>', "
+         "'leash rules' or 'leash --help'\n";
   return leash::ExitUsage;
 }

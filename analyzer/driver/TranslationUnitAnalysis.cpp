@@ -2,11 +2,14 @@
 
 #include "TranslationUnitAnalysis.h"
 
+#include "UnsafeInventory.h"
+
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -65,11 +68,13 @@ namespace {
 /// Clang-tidy's frontend action: every enabled check on one AST.
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  explicit TidyActionFactory(ClangTidyContext &Context)
-      : ConsumerFactory(Context) {}
+  /// \p Markers, when given, receives the unit's unsafe markers.
+  TidyActionFactory(ClangTidyContext &Context,
+                    std::vector<UnsafeMarker> *Markers)
+      : ConsumerFactory(Context), Markers(Markers) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, Markers);
   }
 
   bool
@@ -87,19 +92,28 @@ public:
 private:
   class Action : public clang::ASTFrontendAction {
   public:
-    explicit Action(clang::tidy::ClangTidyASTConsumerFactory &Factory)
-        : Factory(Factory) {}
+    Action(clang::tidy::ClangTidyASTConsumerFactory &Factory,
+           std::vector<UnsafeMarker> *Markers)
+        : Factory(Factory), Markers(Markers) {}
     std::unique_ptr<clang::ASTConsumer>
     CreateASTConsumer(clang::CompilerInstance &Compiler,
                       llvm::StringRef File) override {
-      return Factory.createASTConsumer(Compiler, File);
+      if (!Markers)
+        return Factory.createASTConsumer(Compiler, File);
+      // One parse serves the checks and the inventory.
+      std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+      Consumers.push_back(Factory.createASTConsumer(Compiler, File));
+      Consumers.push_back(makeUnsafeInventoryConsumer(*Markers));
+      return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     clang::tidy::ClangTidyASTConsumerFactory &Factory;
+    std::vector<UnsafeMarker> *Markers;
   };
 
   clang::tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+  std::vector<UnsafeMarker> *Markers;
 };
 
 /// Line and column of byte \p Offset of \p Path, read once per file.
@@ -206,7 +220,8 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
 
   clang::tooling::ClangTool Tool(Database, {File});
   Tool.setDiagnosticConsumer(&DiagConsumer);
-  TidyActionFactory Factory(Context);
+  TidyActionFactory Factory(
+      Context, Selection.UnsafeInventory ? &Result.UnsafeMarkers : nullptr);
   int Status = Tool.run(&Factory);
 
   LineTable Lines;
@@ -215,9 +230,11 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
     const Finding &Added = Result.Findings.back();
     if (Added.Level == Severity::Error && Result.FailureReason.empty() &&
         llvm::StringRef(Added.Rule).startswith("clang-diagnostic-"))
-      Result.FailureReason = Added.Where.File + ":" +
-                             std::to_string(Added.Where.Line) + ": " +
-                             Added.Message;
+      Result.FailureReason = Added.Where.File.empty()
+                                 ? Added.Message
+                                 : Added.Where.File + ":" +
+                                       std::to_string(Added.Where.Line) + ": " +
+                                       Added.Message;
   }
   if (Status != 0 && Result.FailureReason.empty())
     Result.FailureReason = "the compiler could not process it";

@@ -41,6 +41,8 @@ struct CheckSelection {
   std::optional<std::string> Checks;
   /// YAML that replaces `.clang-tidy` files (clang-tidy's `--config`).
   std::optional<std::string> Config;
+  /// Also collect the unsafe markers (`--unsafe-inventory`).
+  bool UnsafeInventory = false;
 };
 
 /// The options leash runs with when nothing overrides them: every leash

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs one rule case through both front-ends and checks the findings.
 
-usage: check-rule.py [tool options] SOURCE CHECKS [-- COMPILER FLAGS...]
+usage: check-rule.py [tool options] [--config YAML] SOURCE CHECKS
+                     [-- COMPILER FLAGS...]
 
 The case's expectations are FileCheck lines in SOURCE, in clang-tidy's own
 style:
@@ -12,8 +13,11 @@ style:
 SOURCE is checked with `clang-tidy-16 --load=<plugin>` and with `leash
 check` over a compile database made for it; each front-end's output must
 match the CHECK-MESSAGES lines, and any warning or error that no line expects
-fails the case. `--expect-leash-status N` pins the exit status of `leash
-check` (by default 0 when nothing is expected, 1 for warnings, 3 for errors).
+fails the case (a case without CHECK-MESSAGES lines expects none).
+`--config YAML` gives both front-ends the same clang-tidy configuration
+(their `--config=`), for check options; the checks to run still come from
+CHECKS. `--expect-leash-status N` pins the exit status of `leash check` (by
+default 0 when nothing is expected, 1 for warnings, 3 for errors).
 """
 import argparse
 import json
@@ -31,6 +35,16 @@ def run(command, **kwargs):
 
 
 def filecheck(args, source, output, front_end):
+    if "CHECK-MESSAGES:" not in open(source).read():
+        # A case that expects nothing: FileCheck refuses to run without a
+        # check line, so look for any warning or error here.
+        unexpected = [line for line in output.splitlines()
+                      if re.search(r"(warning|error):", line)]
+        if unexpected:
+            sys.stderr.write("--- %s: the case expects no finding ---\n%s\n"
+                             % (front_end, "\n".join(unexpected)))
+            return False
+        return True
     with tempfile.NamedTemporaryFile("w", suffix=".out", delete=False) as out:
         out.write(output)
     try:
@@ -63,6 +77,7 @@ def main():
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--include", required=True)
     parser.add_argument("--expect-leash-status", type=int)
+    parser.add_argument("--config")
     parser.add_argument("source")
     parser.add_argument("checks")
     parser.add_argument("flags", nargs=argparse.REMAINDER)
@@ -72,10 +87,12 @@ def main():
     flags = [f for f in args.flags if f != "--"]
     compile_flags = ["-std=c++20", "-I", args.include] + flags
     checks = "-*," + args.checks
+    config = ["--config=" + args.config] if args.config is not None else []
     ok = True
 
     plugin = run([args.clang_tidy, "--load=" + args.plugin, "-checks=" + checks,
-                  "--header-filter=.*", "--quiet", source, "--"] + compile_flags)
+                  "--header-filter=.*", "--quiet"] + config +
+                 [source, "--"] + compile_flags)
     ok = filecheck(args, source, plugin.stdout, "clang-tidy plugin") and ok
 
     with tempfile.TemporaryDirectory() as build:
@@ -85,7 +102,7 @@ def main():
             json.dump([{"directory": os.path.dirname(source),
                         "command": shlex.join(command), "file": source}], db)
         leash = run([args.leash, "check", "-p", build, "--checks=" + checks,
-                     "-j", "1", source])
+                     "-j", "1"] + config + [source])
     want = args.expect_leash_status
     if want is None:
         want = expected_status(source)

@@ -1,0 +1,55 @@
+//===--- JsonReport.h - A run's findings as leash's own JSON --------------===//
+///
+/// \file
+/// `leash check --format=json` writes one JSON object, version 1:
+///
+///     {
+///       "format": "leash-report",
+///       "version": 1,
+///       "tool": {"name": "leash", "version": "0.1.0"},
+///       "sourceRoot": "/abs/path",
+///       "findings": [
+///         {"rule": "leash-unsafe-unmarked", "severity": "warning",
+///          "message": "...", "file": "src/uart.cpp", "line": 12,
+///          "column": 13, "fingerprint": "0123456789abcdef:1",
+///          "notes": [{"message": "...", "file": "...", "line": 3,
+///                     "column": 1}]}
+///       ],
+///       "translationUnits": [
+///         {"file": "src/uart.cpp", "analysed": true, "failure": null}
+///       ],
+///       "baseline": {"file": "leash-baseline.json", "matched": 4},
+///       "summary": {"translationUnits": 1, "analysed": 1, "warnings": 1,
+///                   "errors": 0},
+///       "exitStatus": 1
+///     }
+///
+/// Files are relative to `sourceRoot` when inside it, absolute otherwise;
+/// lines and columns count from 1, columns in bytes; all three are null for
+/// a diagnostic that has no place in a file (a bad compiler option). `severity`
+/// is `note`, `warning` or `error`; `failure` says in one line why a unit was
+/// not analysed; `baseline` is null without `--baseline`, and then `findings`
+/// holds every finding. `fingerprint` is described in RunReport.h. A later
+/// version may add members; it changes `version` only when it removes or
+/// changes one.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LEASH_DRIVER_JSONREPORT_H
+#define LEASH_DRIVER_JSONREPORT_H
+
+#include "RunReport.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace leash {
+
+/// The version of the JSON report format.
+constexpr int JsonReportVersion = 1;
+
+/// Writes \p Report as described in the file comment.
+void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS);
+
+} // namespace leash
+
+#endif // LEASH_DRIVER_JSONREPORT_H

@@ -1,0 +1,97 @@
+//===--- RunReport.h - What one `leash check` run reports -----------------===//
+///
+/// \file
+/// The outcome of a run as the JSON and SARIF writers and the baseline read
+/// it, and what they share: paths relative to the source root, the
+/// normalized text of a finding's source line, and the fingerprint built from
+/// it.
+///
+/// A finding's fingerprint is `<hash>:<n>`: the first 16 hex digits of the
+/// SHA-256 of the rule id, a NUL byte and the normalized text of the
+/// finding's source line (whitespace runs collapsed to one space, trimmed,
+/// bytes that are not UTF-8 replaced by U+FFFD),
+/// and n, counting from 1, the finding's place among the findings of the
+/// same rule in the same file whose lines have the same normalized text, in
+/// line and column order. It does not change when lines are inserted or
+/// removed elsewhere, nor when the line is re-indented.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LEASH_DRIVER_RUNREPORT_H
+#define LEASH_DRIVER_RUNREPORT_H
+
+#include "Finding.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leash {
+
+/// Everything a report says about one run.
+struct RunReport {
+  /// The directory that report paths are relative to: absolute, without a
+  /// trailing separator.
+  std::string SourceRoot;
+  /// The directory leash ran in, absolute.
+  std::string WorkingDirectory;
+  /// Every translation unit, analysed or not (their Findings are not read).
+  std::vector<TranslationUnitResult> Units;
+  /// The findings to report: each once, and with a baseline only those not
+  /// in it.
+  std::vector<Finding> Findings;
+  /// The fingerprint of each of Findings, computed before a baseline took
+  /// findings away, so that it does not depend on the baseline.
+  std::vector<std::string> Fingerprints;
+  /// The `--baseline` file, if one was given, and how many findings it
+  /// matched (and so were not reported).
+  std::string BaselineFile;
+  size_t Baselined = 0;
+  /// With `--unsafe-inventory`: every unsafe marker, each once.
+  std::optional<std::vector<UnsafeMarker>> UnsafeMarkers;
+  /// The run's exit status (ExitStatus.h).
+  int ExitStatus = 0;
+};
+
+/// The lines of source files, each file read once.
+class SourceText {
+public:
+  /// Line \p Line (from 1) of \p File without its end of line; empty when
+  /// the file or the line does not exist.
+  llvm::StringRef line(const std::string &File, unsigned Line);
+
+private:
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Buffers;
+};
+
+/// \p Line with every run of whitespace made one space, trimmed, and made
+/// valid UTF-8 (U+FFFD for each byte that is not).
+std::string normalizeWhitespace(llvm::StringRef Line);
+
+/// \p File relative to \p Root with `/` separators, when it is inside Root;
+/// otherwise empty.
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
+
+/// How reports name \p File: relative to \p Root when inside it, otherwise
+/// the absolute path.
+std::string reportPath(llvm::StringRef File, llvm::StringRef Root);
+
+/// The fingerprint of each finding of \p Findings, in their order (see the
+/// file comment).
+std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
+                                      SourceText &Sources);
+
+/// Counts of what a run reports.
+struct ReportCounts {
+  size_t Units = 0, Analysed = 0, Warnings = 0, Errors = 0, Notes = 0;
+};
+ReportCounts countReport(const RunReport &Report);
+
+} // namespace leash
+
+#endif // LEASH_DRIVER_RUNREPORT_H

@@ -1,0 +1,2 @@
+// A translation unit that does not compile: it is never analysed.
+int broken( {
