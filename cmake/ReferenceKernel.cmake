@@ -18,11 +18,71 @@ ExternalProject_Add(reference_kernel
   USES_TERMINAL_CONFIGURE ON
   USES_TERMINAL_BUILD ON)
 
-# The board boots under QEMU, prints its banner, proves the vocabulary under
-# arm-none-eabi-g++, and exits through semihosting with status 0.
-add_test(NAME kernel.boot
-  COMMAND "${LEASH_PYTHON}" "${CMAKE_SOURCE_DIR}/reference-kernel/tools/run-qemu"
-    --qemu "${LEASH_QEMU_ARM}"
-    --expect "leash reference kernel: board qemu-mps2-an386"
-    --expect "leash: vocabulary ok"
-    "${LEASH_KERNEL_BUILD_DIR}/qemu-mps2-an386.elf")
+# QEMU runs of the kernel's images, checked by reference-kernel/tools/run-qemu:
+#   leash_add_kernel_qemu_test(<name> <image.elf> [run-qemu options...]
+#                              [QEMU_ARGUMENTS <extra qemu arguments>...])
+function(leash_add_kernel_qemu_test name image)
+  cmake_parse_arguments(PARSE_ARGV 2 run "" "" "QEMU_ARGUMENTS")
+  set(extra_qemu_arguments)
+  if(run_QEMU_ARGUMENTS)
+    set(extra_qemu_arguments -- ${run_QEMU_ARGUMENTS})
+  endif()
+  add_test(NAME ${name}
+    COMMAND "${LEASH_PYTHON}" "${CMAKE_SOURCE_DIR}/reference-kernel/tools/run-qemu"
+      --qemu "${LEASH_QEMU_ARM}" ${run_UNPARSED_ARGUMENTS}
+      "${LEASH_KERNEL_BUILD_DIR}/${image}" ${extra_qemu_arguments})
+endfunction()
+
+# The board boots, prints its banner, echoes what is typed, answers a
+# command, and exits 0 through semihosting on the line "exit".
+leash_add_kernel_qemu_test(kernel.boot qemu-mps2-an386.elf
+  --input "hello\nled 0\nexit\n"
+  --expect "^leash reference kernel: board qemu-mps2-an386$"
+  --expect "^console ready"
+  --expect "^hello$"
+  --expect "^unknown command: hello$"
+  --expect "^led 0 on$"
+  --expect "^bye$"
+  --forbid "panic|unhandled exception")
+
+# Control-D (end of transmission, 0x04) ends the run with status 0 as well;
+# delete (0x7f) erases the character before it, on screen too ("\b \b").
+string(ASCII 4 end_of_transmission)
+string(ASCII 127 delete_character)
+set(kernel_eot_input "${CMAKE_CURRENT_BINARY_DIR}/kernel-end-of-transmission.input")
+file(WRITE "${kernel_eot_input}"
+  "hellox${delete_character}\r${end_of_transmission}")
+leash_add_kernel_qemu_test(kernel.boot.end_of_transmission qemu-mps2-an386.elf
+  --input-file "${kernel_eot_input}"
+  --expect "^hellox\\x08 \\x08$"
+  --expect "^unknown command: hello$"
+  --expect "^bye$")
+
+# The in-kernel tests: virtual alarms in order across the counter's wrap,
+# deferred calls, LEDs, SysTick, a console transmission of 311 bytes through
+# a 64-byte lease and the UART's one-byte buffer (it must come out whole),
+# and a line received from QEMU's serial input. Once as the board runs (the
+# virtual clock follows the host's), once deterministic (-icount shift=0:
+# one instruction per virtual nanosecond, whatever the host's load).
+set(kernel_tests_checks
+  --input "leash receive test\n"
+  --expect "^transmit (0123456789){30}$"
+  --expect "^leash receive test$"
+  --expect "^kernel tests: 6 passed, 0 failed$"
+  --forbid "FAILED|panic|unhandled exception")
+leash_add_kernel_qemu_test(kernel.tests qemu-mps2-an386-tests.elf
+  ${kernel_tests_checks})
+leash_add_kernel_qemu_test(kernel.tests.icount qemu-mps2-an386-tests.elf
+  ${kernel_tests_checks} QEMU_ARGUMENTS -icount shift=0)
+
+# A deliberate bus fault inside the kernel loop: the handler reports the
+# exception, the decoded fault status, the faulting address and the stacked
+# registers, and ends the run with 128 + 5 (BusFault).
+leash_add_kernel_qemu_test(kernel.fault qemu-mps2-an386-fault.elf
+  --expect-status 133
+  --expect "^fault image: reading 0x60000000$"
+  --expect "unhandled exception 5 \\(BusFault\\)"
+  --expect "CFSR=0x00008200 \\[PRECISERR BFARVALID\\]"
+  --expect "faulting address: BFAR=0x60000000"
+  --expect "stacked registers: pc=0x[0-9a-f]{8} lr=0x[0-9a-f]{8}"
+  --forbid "did not fault")

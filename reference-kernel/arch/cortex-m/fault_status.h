@@ -3,6 +3,7 @@
 #define ARCH_CORTEX_M_FAULT_STATUS_H
 
 #include <cstdint>
+#include <string_view>
 
 namespace arch::cortex_m {
 
@@ -30,6 +31,14 @@ struct FaultStatus {
 
 /// Reads the fault status registers. Reading them has no side effects.
 FaultStatus read_fault_status();
+
+/// The architectural name of bit `bit` of CFSR (such as "PRECISERR"), or an
+/// empty view for a reserved bit.
+std::string_view configurable_fault_status_bit_name(unsigned bit);
+
+/// The architectural name of bit `bit` of HFSR (such as "FORCED"), or an
+/// empty view for a reserved bit.
+std::string_view hard_fault_status_bit_name(unsigned bit);
 
 } // namespace arch::cortex_m
 

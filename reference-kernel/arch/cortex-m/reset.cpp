@@ -2,6 +2,7 @@
 #include "arch/cortex-m/reset.h"
 
 #include "arch/cortex-m/semihosting.h"
+#include "arch/cortex-m/system_control.h"
 #include "arch/cortex-m/target_check.h"
 
 #include <leash/annotations.h>
@@ -73,6 +74,7 @@ void run_static_constructors() {
 } // namespace arch::cortex_m
 
 extern "C" void leash_reset_handler() {
+  arch::cortex_m::enable_fault_exceptions();
   arch::cortex_m::initialize_data();
   arch::cortex_m::clear_bss();
   arch::cortex_m::run_static_constructors();

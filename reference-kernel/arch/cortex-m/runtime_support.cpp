@@ -1,4 +1,4 @@
-/// Runtime functions a -nostdlib C++ image needs: memcpy, memset, strlen.
+/// Runtime functions a -nostdlib C++ image needs: memcpy, memset, atexit...
 #include "arch/cortex-m/target_check.h"
 
 #include <leash/annotations.h>
@@ -37,6 +37,28 @@ void *memset(void *destination, int value, std::size_t size) {
   }
   return destination;
 }
+
+/// Compares `size` bytes of `left` and `right`: negative, zero or positive
+/// as `left` sorts before, equal to or after `right` (std::string_view's
+/// comparisons call it).
+LEASH_UNSAFE("the C library's contract: the caller passes two valid ranges "
+             "of `size` bytes")
+int memcmp(const void *left, const void *right, std::size_t size) {
+  const auto *first = static_cast<const unsigned char *>(left);
+  const auto *second = static_cast<const unsigned char *>(right);
+  for (std::size_t index = 0; index < size; ++index) {
+    if (first[index] != second[index]) {
+      return first[index] < second[index] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+/// Registers a function to run at exit. The compiler calls it for every
+/// static-local object with a destructor (with -fno-use-cxa-atexit). The
+/// kernel never exits through destructors: a run ends through semihosting,
+/// and components live forever. So it records nothing and reports success.
+int atexit(void (*)()) { return 0; }
 
 /// The length of the NUL-terminated string `text`; std::string_view calls it
 /// when it is made from a C string whose length the compiler cannot fold.

@@ -15,8 +15,9 @@ namespace arch::cortex_m {
 namespace {
 
 // Every system exception goes to the unhandled-exception handler for now:
-// nothing in the kernel expects one yet, so any that fires is a bug to report,
-// not to wait on. The scheduler will claim SVCall, PendSV and SysTick.
+// nothing in the kernel expects one yet, so any that fires (a fault above
+// all) is a bug to report, not to wait on. The scheduler will claim SVCall,
+// PendSV and SysTick.
 [[gnu::used,
   gnu::section(
       ".vectors.core")]] constinit const CoreVectorTable core_vector_table = {

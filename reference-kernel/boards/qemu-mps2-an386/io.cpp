@@ -1,8 +1,10 @@
-/// The board's debugging I/O: UART debug writer and vocabulary panic hook.
+/// The board's debugging I/O: debug writer, kernel panic, vocabulary panic
+/// hook.
 #include "boards/qemu-mps2-an386/io.h"
 
 #include "arch/cortex-m/semihosting.h"
 #include "kernel/debug.h"
+#include "kernel/panic.h"
 
 #include <leash/violation.h>
 
@@ -11,18 +13,25 @@
 namespace boards::qemu_mps2_an386 {
 
 void UartDebugWriter::write(std::string_view text) const {
-  uart_.transmit(text);
+  uart_.write_polled(text);
 }
 
 } // namespace boards::qemu_mps2_an386
 
-/// The vocabulary's panic hook (Rust's `#[panic_handler]`): a broken rule is
-/// a kernel bug, so the board reports it on the console and ends the run
-/// with `panic_exit_status` instead of letting the vocabulary refuse and go on.
+/// The kernel's panic (Rust's `#[panic_handler]`): reports on the console
+/// and ends the run with `kernel::panic_exit_status`.
+void kernel::panic(std::string_view message) {
+  kernel::debug::print("\r\nkernel panic: ");
+  kernel::debug::print_line(message);
+  arch::cortex_m::semihosting::exit(kernel::panic_exit_status);
+}
+
+/// The vocabulary's panic hook: a broken rule is a kernel bug, so it panics
+/// instead of letting the vocabulary refuse and go on.
 void leash::violation_hook(Violation kind, const char *message) noexcept {
-  kernel::debug::print("leash: panic: ");
+  kernel::debug::print("\r\nleash: panic: ");
   kernel::debug::print(violation_name(kind));
   kernel::debug::print(": ");
   kernel::debug::print_line(message);
-  arch::cortex_m::semihosting::exit(boards::qemu_mps2_an386::panic_exit_status);
+  arch::cortex_m::semihosting::exit(kernel::panic_exit_status);
 }

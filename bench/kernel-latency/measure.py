@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Counts instructions between kernel events in a QEMU execution trace.
+
+Reads a trace written by `qemu-system-arm -icount shift=0 -singlestep -d
+exec,nochain` (one "Trace" line per executed instruction, because every
+translation block is a single instruction), maps each program counter to its
+function with the image's symbol table, and reports, for each kind of event,
+how many instructions the kernel executed from the event to the client's
+callback:
+
+  * the event is the first instruction the core runs because of it: the
+    instruction after `wfi` when the core was asleep (the kernel loop sleeps
+    with interrupts masked, so the core wakes there and takes the interrupt
+    when the loop unmasks), else the first instruction of the interrupt
+    handler;
+  * the callback is the first instruction of the client's function.
+
+Usage: measure.py IMAGE.elf TRACE.log [--nm PROGRAM]
+"""
+
+import argparse
+import bisect
+import re
+import statistics
+import subprocess
+import sys
+
+TRACE_LINE = re.compile(r"^Trace \d+: 0x[0-9a-f]+ \[[0-9a-f]+/([0-9a-f]+)/")
+REWOUND_LINE = re.compile(r"rewound execution of TB to ([0-9a-f]+)")
+
+
+class Symbols:
+    """The functions of an image, to name the function that holds an address."""
+
+    def __init__(self, image, nm):
+        output = subprocess.run(
+            [nm, "--demangle", "--defined-only", "--print-size", "--numeric-sort", image],
+            check=True, capture_output=True, text=True).stdout
+        self.starts, self.ends, self.names = [], [], []
+        for line in output.splitlines():
+            fields = line.split(maxsplit=3)
+            if len(fields) < 4 or fields[2] not in "tTwW":
+                continue
+            start = int(fields[0], 16) & ~1  # Thumb functions have bit 0 set.
+            self.starts.append(start)
+            self.ends.append(start + int(fields[1], 16))
+            self.names.append(fields[3])
+
+    def function_at(self, address):
+        """(name, start) of the function holding `address`, or ("?", None)."""
+        index = bisect.bisect_right(self.starts, address) - 1
+        if index >= 0 and address < self.ends[index]:
+            return self.names[index], self.starts[index]
+        return "?", None
+
+    def start_of(self, name):
+        return self.starts[self.names.index(name)]
+
+
+def read_trace(path):
+    """The program counters of the executed instructions, in order.
+
+    Under -icount, QEMU stops an instruction that touches a device before it
+    completes, recompiles and runs it again ("rewound execution of TB to
+    PC"): its first, abandoned trace line is dropped, so that each executed
+    instruction counts once.
+    """
+    counters = []
+    with open(path, errors="replace") as trace:
+        for line in trace:
+            match = TRACE_LINE.match(line)
+            if match:
+                counters.append(int(match.group(1), 16))
+                continue
+            match = REWOUND_LINE.search(line)
+            if match and counters and counters[-1] == int(match.group(1), 16):
+                counters.pop()
+    return counters
+
+
+class Trace:
+    """The executed instructions, each with its function and whether it is
+    the first instruction of that function (a call, not a return into it)."""
+
+    def __init__(self, counters, symbols):
+        self.counters = counters
+        self.functions = []
+        self.entries = []
+        for counter in counters:
+            name, start = symbols.function_at(counter)
+            self.functions.append(name)
+            self.entries.append(counter == start)
+
+    def entry_indices(self, predicate):
+        return [index for index, name in enumerate(self.functions)
+                if self.entries[index] and predicate(name)]
+
+
+def event_start(trace, handler_entry, previous_boundary, wfi_address):
+    """Where the event began: after the latest `wfi` since the previous
+    event's handler (the core was asleep), else at the handler's entry."""
+    for index in range(handler_entry - 1, previous_boundary, -1):
+        if trace.counters[index] == wfi_address:
+            return index + 1
+        if trace.functions[index] == "kernel::Kernel::run_one_step(kernel::Chip const&) const":
+            break  # Awake and looping: the interrupt came during work.
+    return handler_entry
+
+
+def latencies(trace, symbols, bottom_half, is_callback):
+    """Instructions from each interrupt whose bottom half is `bottom_half` to
+    the next entry of a function for which `is_callback` holds."""
+    isr = "arch::cortex_m::defer_interrupt_to_kernel()"
+    wfi_address = symbols.start_of("arch::cortex_m::wait_for_interrupt()")
+    handler_entries = trace.entry_indices(lambda name: name == isr)
+    results = []
+    for position, handler in enumerate(handler_entries):
+        following = (handler_entries[position + 1]
+                     if position + 1 < len(handler_entries) else len(trace.counters))
+        previous = handler_entries[position - 1] if position > 0 else 0
+        saw_bottom_half = False
+        for index in range(handler, following):
+            if not trace.entries[index]:
+                continue
+            name = trace.functions[index]
+            if name.startswith(bottom_half):
+                saw_bottom_half = True
+            elif saw_bottom_half and is_callback(name):
+                start = event_start(trace, handler, previous, wfi_address)
+                results.append(index - start)
+                break
+    return results
+
+
+def deferred_call_latencies(trace, is_handler):
+    """Instructions from the kernel loop's step to a deferred call's handler,
+    for steps with no interrupt to service (the loop's cost per call)."""
+    step = "kernel::Kernel::run_one_step(kernel::Chip const&) const"
+    results = []
+    steps = trace.entry_indices(lambda name: name == step)
+    for position, start in enumerate(steps):
+        end = steps[position + 1] if position + 1 < len(steps) else len(trace.counters)
+        for index in range(start, end):
+            name = trace.functions[index]
+            if "service_pending_interrupts" in name:
+                break
+            if trace.entries[index] and is_handler(name):
+                results.append(index - start)
+                break
+    return results
+
+
+def call_lengths(trace, function):
+    """Instructions executed per call of `function` (a leaf, or one whose
+    callees are inlined): the run of consecutive instructions inside it."""
+    results = []
+    index = 0
+    while index < len(trace.counters):
+        if trace.entries[index] and trace.functions[index] == function:
+            length = 0
+            while index < len(trace.counters) and trace.functions[index] == function:
+                length += 1
+                index += 1
+            results.append(length)
+        else:
+            index += 1
+    return results
+
+
+def report(label, samples):
+    if not samples:
+        print(f"  {label:<58} no samples")
+        return
+    print(f"  {label:<58} {len(samples):>4} {min(samples):>6} "
+          f"{int(statistics.median(samples)):>6} {max(samples):>6}")
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("image")
+    parser.add_argument("trace")
+    parser.add_argument("--nm", default="arm-none-eabi-nm")
+    parser.add_argument("--events", required=True,
+                        choices=["uart", "alarm", "deferred-call"])
+    arguments = parser.parse_args(argv)
+    symbols = Symbols(arguments.image, arguments.nm)
+    trace = Trace(read_trace(arguments.trace), symbols)
+    if arguments.events == "uart":
+        report("UART receive interrupt -> Console::received",
+               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_receive_interrupt",
+                         lambda name: name.startswith("capsules::Console::received")))
+        report("UART transmit interrupt -> Console::transmitted",
+               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_transmit_interrupt",
+                         lambda name: name.startswith("capsules::Console::transmitted")))
+    elif arguments.events == "alarm":
+        timer = "chips::mps2_an386::TimerAlarm::handle_interrupt"
+        report("alarm expiry -> MuxAlarm::alarm_fired (the HIL client)",
+               latencies(trace, symbols, timer,
+                         lambda name: name.startswith("capsules::MuxAlarm::alarm_fired")))
+        report("alarm expiry -> a virtual alarm's client alarm_fired",
+               latencies(trace, symbols, timer,
+                         lambda name: name.endswith("::alarm_fired() const")
+                         and not name.startswith("capsules::MuxAlarm")))
+    else:
+        report("kernel loop step -> handle_deferred_call (no interrupt)",
+               deferred_call_latencies(
+                   trace, lambda name: name.endswith("::handle_deferred_call() const")))
+        report("DeferredCall::set (the whole call)",
+               call_lengths(trace, "kernel::DeferredCall::set() const"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,80 @@
+/// A virtual alarm: its Alarm interface, and its expiry steps.
+#include "capsules/virtual_alarm.h"
+
+#include <cstdint>
+
+namespace capsules {
+
+using kernel::hil::time::Ticks;
+using kernel::hil::time::within_range;
+
+namespace {
+
+/// Half the tick range: the longest step an alarm is set for at once.
+constexpr Ticks half_range = 0x8000'0000U;
+
+} // namespace
+
+VirtualAlarm::VirtualAlarm(const MuxAlarm &mux) : mux_(mux) { mux_.add(*this); }
+
+Ticks VirtualAlarm::now() const { return mux_.alarm_.now(); }
+
+std::uint32_t VirtualAlarm::frequency_hz() const {
+  return mux_.alarm_.frequency_hz();
+}
+
+void VirtualAlarm::set_alarm_client(
+    const kernel::hil::time::AlarmClient &client) const {
+  client_.set(&client);
+}
+
+void VirtualAlarm::set_alarm(Ticks reference, Ticks dt) const {
+  const bool extended = dt > half_range;
+  reference_.set(reference);
+  dt_.set(extended ? static_cast<Ticks>(dt - half_range) : dt);
+  extended_.set(extended);
+  state_.set(State::armed);
+  mux_.reschedule();
+}
+
+Ticks VirtualAlarm::get_alarm() const {
+  return static_cast<Ticks>(step_expiry() + (extended_.get() ? half_range : 0));
+}
+
+kernel::Result VirtualAlarm::disarm() const {
+  state_.set(State::disarmed);
+  mux_.reschedule();
+  return kernel::Result::ok();
+}
+
+bool VirtualAlarm::is_armed() const { return state_.get() == State::armed; }
+
+Ticks VirtualAlarm::minimum_dt() const { return mux_.alarm_.minimum_dt(); }
+
+Ticks VirtualAlarm::step_expiry() const {
+  return static_cast<Ticks>(reference_.get() + dt_.get());
+}
+
+bool VirtualAlarm::has_expired(Ticks now) const {
+  return !within_range(now, reference_.get(), step_expiry());
+}
+
+Ticks VirtualAlarm::remaining(Ticks now) const {
+  return has_expired(now) ? 0 : static_cast<Ticks>(step_expiry() - now);
+}
+
+void VirtualAlarm::expire() const {
+  if (extended_.get()) {
+    // The first step of an extended alarm: the second starts where it ended.
+    reference_.set(step_expiry());
+    dt_.set(half_range);
+    extended_.set(false);
+    return;
+  }
+  state_.set(State::disarmed);
+  client_.map([](const kernel::hil::time::AlarmClient *client) {
+    client->alarm_fired();
+  });
+}
+
+} // namespace capsules

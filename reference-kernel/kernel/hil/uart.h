@@ -1,0 +1,123 @@
+/// The UART HIL: split-phase transmit and receive of leased buffers.
+#ifndef KERNEL_HIL_UART_H
+#define KERNEL_HIL_UART_H
+
+#include "kernel/result.h"
+
+#include <leash/annotations.h>
+#include <leash/lease.h>
+
+#include <cstddef>
+#include <cstdint>
+
+// Split-phase, as every Tock HIL: a request starts the operation and returns
+// at once; the driver reports the end through its client's callback, from
+// the kernel loop, never from inside the request. The buffer travels with
+// the request as a lease: the caller gives it up when the driver accepts it,
+// and gets it back in the callback. When the driver refuses a request, it
+// hands the same lease straight back as the request's result, so no path
+// ever loses a buffer (the leash-lease-dropped rule checks the callers).
+
+namespace kernel::hil::uart {
+
+/// The line settings a UART can be configured with (8 data bits, no parity,
+/// one stop bit, no flow control: the only frame format kernels need).
+struct Parameters {
+  /// Bits per second.
+  std::uint32_t baud_rate;
+};
+
+/// Told when a transmission has ended.
+class LEASH_COMPONENT TransmitClient {
+public:
+  /// The transmission of `buffer` ended after `length` bytes: all requested
+  /// bytes on success, fewer if it was aborted (`ErrorCode::cancel`). The
+  /// lease comes back to the client here.
+  virtual void transmitted(leash::Lease<std::uint8_t> buffer,
+                           std::size_t length, Result result) const = 0;
+
+protected:
+  /// Clients are never destroyed through this interface.
+  ~TransmitClient() = default;
+};
+
+/// Told when a reception has ended.
+class LEASH_COMPONENT ReceiveClient {
+public:
+  /// The reception into `buffer` ended with `length` bytes at its start:
+  /// all requested bytes on success, fewer if it was aborted
+  /// (`ErrorCode::cancel`) or bytes were lost to an overrun
+  /// (`ErrorCode::fail`, the received bytes are still delivered). The lease
+  /// comes back to the client here.
+  virtual void received(leash::Lease<std::uint8_t> buffer, std::size_t length,
+                        Result result) const = 0;
+
+protected:
+  /// Clients are never destroyed through this interface.
+  ~ReceiveClient() = default;
+};
+
+/// The transmit half of a UART.
+class LEASH_COMPONENT Transmit {
+public:
+  /// Sends later transmit callbacks to `client`.
+  virtual void set_transmit_client(const TransmitClient &client) const = 0;
+
+  /// Starts sending the first `length` bytes of `buffer`'s window. Returns an
+  /// empty lease when the transmission started (`transmitted` follows), or
+  /// `buffer` itself when it was refused: busy with another transmission,
+  /// `length` zero or larger than the window, or the transmitter not
+  /// configured. A refused request has no callback.
+  [[nodiscard]] virtual leash::Lease<std::uint8_t>
+  transmit(leash::Lease<std::uint8_t> buffer, std::size_t length) const = 0;
+
+  /// Stops the current transmission early; its callback follows with
+  /// `ErrorCode::cancel` and the count of bytes sent. Returns
+  /// `ErrorCode::off` if nothing was being sent.
+  virtual Result abort_transmit() const = 0;
+
+protected:
+  /// Drivers are never destroyed through this interface.
+  ~Transmit() = default;
+};
+
+/// The receive half of a UART.
+class LEASH_COMPONENT Receive {
+public:
+  /// Sends later receive callbacks to `client`.
+  virtual void set_receive_client(const ReceiveClient &client) const = 0;
+
+  /// Starts receiving `length` bytes into the start of `buffer`'s window.
+  /// Returns an empty lease when the reception started (`received` follows
+  /// once `length` bytes arrived), or `buffer` itself when refused: busy
+  /// with another reception, `length` zero or larger than the window, or
+  /// the receiver not configured. A refused request has no callback.
+  [[nodiscard]] virtual leash::Lease<std::uint8_t>
+  receive(leash::Lease<std::uint8_t> buffer, std::size_t length) const = 0;
+
+  /// Stops the current reception early; its callback follows with
+  /// `ErrorCode::cancel` and the bytes received so far. Returns
+  /// `ErrorCode::off` if nothing was being received.
+  virtual Result abort_receive() const = 0;
+
+protected:
+  /// Drivers are never destroyed through this interface.
+  ~Receive() = default;
+};
+
+/// A whole UART: configuration, transmit and receive.
+class LEASH_COMPONENT Uart : public Transmit, public Receive {
+public:
+  /// Applies `parameters` and enables the transmitter and receiver. Returns
+  /// `ErrorCode::invalid` for settings the hardware cannot produce and
+  /// `ErrorCode::busy` while a transfer is in progress.
+  virtual Result configure(const Parameters &parameters) const = 0;
+
+protected:
+  /// Drivers are never destroyed through this interface.
+  ~Uart() = default;
+};
+
+} // namespace kernel::hil::uart
+
+#endif // KERNEL_HIL_UART_H
