@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Writes a corpus of kernel-like C++ translation units and their
+compile_commands.json, for the checker's speed benchmark.
+
+usage: generate_corpus.py OUTDIR --units N --vocabulary INCLUDE_DIR
+
+Each unit includes the vocabulary and a few freestanding standard headers,
+and defines a driver-like component (cells, a TakeCell of a lease, a
+register block behind LEASH_UNSAFE code), a template, lambdas and a
+split-phase transmit path: the shapes the rules look at, in the proportions
+of the reference kernel. The output is deterministic.
+"""
+import argparse
+import json
+import os
+import shlex
+
+UNIT = r'''// Generated unit {index}: a kernel-like driver and its client.
+#include <leash/leash.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+namespace corpus_{index} {{
+
+struct Registers {{
+  volatile std::uint32_t data;
+  volatile std::uint32_t state;
+  volatile std::uint32_t control;
+}};
+
+LEASH_UNSAFE_API inline Registers &registers_at(std::uintptr_t base) {{
+  return *reinterpret_cast<Registers *>(base);
+}}
+
+enum class State : std::uint8_t {{ Idle, Transmitting, Receiving }};
+
+template <typename T, std::size_t N> class Ring {{
+public:
+  bool push(T value) const {{
+    if (count_.get() == N)
+      return false;
+    std::array<T, N> items = items_.get();
+    items[(head_.get() + count_.get()) % N] = value;
+    items_.set(items);
+    leash::increment(count_);
+    return true;
+  }}
+  std::optional<T> pop() const {{
+    if (count_.get() == 0)
+      return std::nullopt;
+    std::array<T, N> items = items_.get();
+    T value = items[head_.get()];
+    head_.set((head_.get() + 1) % N);
+    leash::decrement(count_);
+    return value;
+  }}
+
+private:
+  leash::Cell<std::array<T, N>> items_;
+  leash::Cell<std::size_t> head_;
+  leash::Cell<std::size_t> count_;
+}};
+
+class Client {{
+public:
+  virtual void transmitted(leash::Lease<std::uint8_t> buffer,
+                           std::size_t length) const = 0;
+
+protected:
+  ~Client() = default;
+}};
+
+class LEASH_COMPONENT Driver{index} {{
+public:
+  explicit Driver{index}(Registers &registers) : registers_(registers) {{}}
+
+  void set_client(const Client &client) const {{ client_.set(&client); }}
+
+  std::optional<leash::Lease<std::uint8_t>>
+  transmit(leash::Lease<std::uint8_t> buffer, std::size_t length) const {{
+    if (state_.get() != State::Idle || length > buffer.size())
+      return std::optional<leash::Lease<std::uint8_t>>(std::move(buffer));
+    buffer.slice(0, length);
+    write_control(1u << {bit});
+    state_.set(State::Transmitting);
+    in_transfer_.put(std::move(buffer));
+    return std::nullopt;
+  }}
+
+  void handle_interrupt() const {{
+    if (state_.get() != State::Transmitting)
+      return;
+    state_.set(State::Idle);
+    leash::Lease<std::uint8_t> done = in_transfer_.take();
+    std::size_t length = done.size();
+    done.reset();
+    if (auto *client = client_.get())
+      client->transmitted(std::move(done), length);
+    else
+      spare_.put(std::move(done));
+  }}
+
+  std::uint32_t checksum() const {{
+    return spare_.map_or(std::uint32_t{{0}},
+                         [](const leash::Lease<std::uint8_t> &buffer) {{
+                           std::uint32_t sum = 0;
+                           for (std::uint8_t byte : buffer)
+                             sum = sum * 31u + byte;
+                           return sum;
+                         }});
+  }}
+
+  bool queue(std::uint8_t byte) const {{ return pending_.push(byte); }}
+
+private:
+  LEASH_UNSAFE("the control register belongs to this driver alone")
+  void write_control(std::uint32_t value) const {{
+    registers_.control = value;
+  }}
+
+  Registers &registers_;
+  leash::Cell<State> state_{{State::Idle}};
+  leash::OptionalCell<std::uint32_t> last_error_;
+  leash::Cell<const Client *> client_{{nullptr}};
+  leash::TakeCell<leash::Lease<std::uint8_t>> in_transfer_;
+  leash::TakeCell<leash::Lease<std::uint8_t>> spare_;
+  Ring<std::uint8_t, {ring}> pending_;
+}};
+
+class LEASH_COMPONENT Console{index} final : public Client {{
+public:
+  explicit Console{index}(const Driver{index} &driver) : driver_(driver) {{}}
+
+  void transmitted(leash::Lease<std::uint8_t> buffer,
+                   std::size_t length) const override {{
+    sent_.set(sent_.get() + length);
+    idle_.put(std::move(buffer));
+  }}
+
+  bool write(std::size_t length) const {{
+    leash::Lease<std::uint8_t> buffer = idle_.take();
+    if (buffer.is_empty())
+      return false;
+    if (auto refused = driver_.transmit(std::move(buffer), length)) {{
+      idle_.put(std::move(*refused));
+      return false;
+    }}
+    return true;
+  }}
+
+private:
+  const Driver{index} &driver_;
+  leash::Cell<std::size_t> sent_;
+  leash::TakeCell<leash::Lease<std::uint8_t>> idle_;
+}};
+
+}} // namespace corpus_{index}
+'''
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("outdir")
+    parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--vocabulary", required=True)
+    args = parser.parse_args()
+    outdir = os.path.abspath(args.outdir)
+    os.makedirs(outdir, exist_ok=True)
+    entries = []
+    for index in range(args.units):
+        source = os.path.join(outdir, "unit_%03d.cpp" % index)
+        with open(source, "w") as out:
+            out.write(UNIT.format(index=index, bit=index % 31, ring=8 + index % 24))
+        command = ["clang++-16", "-std=c++20", "-ffreestanding", "-fno-exceptions",
+                   "-fno-rtti", "-I", os.path.abspath(args.vocabulary), "-c",
+                   source, "-o", source + ".o"]
+        entries.append({"directory": outdir, "command": shlex.join(command),
+                        "file": source})
+    with open(os.path.join(outdir, "compile_commands.json"), "w") as out:
+        json.dump(entries, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""The checker's speed, against the compiler's own parse, in one run.
+
+usage: run.py --build BUILD_DIR [--units N] [--repeats R]
+
+On two compile databases — the reference kernel's (arm-none-eabi-g++
+commands) and a generated corpus of N kernel-like units — measures the CPU
+time (user + system, of all child processes) of:
+
+  syntax-only   clang++-16 -fsyntax-only on every unit, with the commands
+                leash itself derives (so both parse the same code the same way)
+  leash -j1     leash check with every leash rule, one unit at a time
+  clang-tidy    clang-tidy-16 with the leash plugin and every leash rule
+  leash -j2     leash check -j2, for the wall-clock speed-up
+
+and prints a table with the ratio to syntax-only. Each figure is the
+minimum over the repeats: CPU time still varies a little with the load on
+the machine, so run it on a quiet machine and compare ratios within one run.
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def cpu_of(command, **kwargs):
+    """(CPU seconds of the command's process tree, wall seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False, **kwargs)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall)
+
+
+def adjusted_database(leash, build_dir, out_dir):
+    """The commands leash analyses with, from `leash check --verbose`,
+    written as a compile database for clang++ and clang-tidy."""
+    result = subprocess.run([leash, "check", "-p", build_dir, "--verbose",
+                             "--checks=-*,leash-unsafe-unmarked", "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    source = json.load(open(os.path.join(build_dir, "compile_commands.json")))
+    directories = {os.path.normpath(os.path.join(e["directory"], e["file"])): e["directory"]
+                   for e in source}
+    entries = []
+    for line in result.stderr.splitlines():
+        match = re.match(r"^leash: (/\S+): (.*)$", line)
+        if not match:
+            continue
+        file, command = match.group(1), shlex.split(match.group(2))
+        command[0] = "clang++-16"
+        # No object file: the same parse that clang-tidy and leash make.
+        cleaned, skip = [], False
+        for arg in command:
+            if skip:
+                skip = False
+                continue
+            if arg == "-o":
+                skip = True
+                continue
+            if arg == "-c":
+                continue
+            cleaned.append(arg)
+        entries.append({"directory": directories.get(file, os.path.dirname(file)),
+                        "arguments": cleaned, "file": file})
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "compile_commands.json"), "w") as out:
+        json.dump(entries, out)
+    return entries
+
+
+def measure(name, database_dir, leash, plugin, repeats):
+    entries = json.load(open(os.path.join(database_dir, "compile_commands.json")))
+    files = [e["file"] for e in entries]
+
+    def syntax_only():
+        cpu = wall = 0.0
+        for e in entries:
+            c, w = cpu_of(e["arguments"] + ["-fsyntax-only"], cwd=e["directory"])
+            cpu, wall = cpu + c, wall + w
+        return cpu, wall
+
+    runs = {
+        "syntax-only": syntax_only,
+        "leash -j1": lambda: cpu_of([leash, "check", "-p", database_dir, "-j", "1"]),
+        "clang-tidy": lambda: cpu_of(["clang-tidy-16", "--load=" + plugin,
+                                      "-checks=-*,leash-*", "--quiet", "-p",
+                                      database_dir] + files),
+        "leash -j2": lambda: cpu_of([leash, "check", "-p", database_dir, "-j", "2"]),
+    }
+    best = {}
+    for _ in range(repeats):
+        for label, run in runs.items():
+            cpu, wall = run()
+            old = best.get(label)
+            best[label] = (min(cpu, old[0]) if old else cpu,
+                           min(wall, old[1]) if old else wall)
+    base = best["syntax-only"][0]
+    print("\n%s: %d translation units" % (name, len(entries)))
+    print("  %-12s %9s %9s %9s" % ("", "CPU s", "wall s", "CPU/syntax"))
+    for label, (cpu, wall) in best.items():
+        print("  %-12s %9.2f %9.2f %9.2f" % (label, cpu, wall, cpu / base))
+    print("  leash -j2 wall-clock speed-up over -j1: %.2fx"
+          % (best["leash -j1"][1] / best["leash -j2"][1]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    leash = os.path.join(args.build, "bin", "leash")
+    plugin = os.path.join(args.build, "lib", "libLeashTidy.so")
+    with tempfile.TemporaryDirectory() as work:
+        kernel_db = os.path.join(work, "kernel")
+        adjusted_database(leash, os.path.join(args.build, "reference-kernel"), kernel_db)
+        measure("reference kernel", kernel_db, leash, plugin, args.repeats)
+
+        corpus = os.path.join(work, "corpus")
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), corpus,
+                        "--units", str(args.units), "--vocabulary",
+                        os.path.join(ROOT, "rules", "include")], check=True)
+        corpus_db = os.path.join(work, "corpus-adjusted")
+        adjusted_database(leash, corpus, corpus_db)
+        measure("generated corpus", corpus_db, leash, plugin, args.repeats)
+
+
+if __name__ == "__main__":
+    main()
