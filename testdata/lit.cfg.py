@@ -23,6 +23,9 @@ config.substitutions.append(
     ("%make-compile-db", "%s %s" % (config.python, os.path.join(tools, "make-compile-db.py"))))
 config.substitutions.append(
     ("%expect-status", "%s %s" % (config.python, os.path.join(tools, "expect-status.py"))))
+config.substitutions.append(
+    ("%test-crash-module",
+     os.path.join(config.test_exec_root, "libleash_test_crashing_check.so")))
 config.substitutions.append(("%kernel-build", config.kernel_build_dir))
 config.substitutions.append(("%vocabulary", config.vocabulary_include))
 

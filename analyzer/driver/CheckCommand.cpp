@@ -16,10 +16,12 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
+#include <map>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -113,6 +115,65 @@ llvm::Error verifyChecks(llvm::StringRef Checks) {
   return llvm::Error::success();
 }
 
+/// Fails on a `.clang-tidy` file above any of \p Files that does not parse
+/// (clang-tidy would print a line and go on with other settings), and on a
+/// file for which the configuration files enable no leash rule: either would
+/// make the gate pass without checking what the user meant it to.
+llvm::Error verifyConfiguration(const std::vector<std::string> &Files,
+                                const CheckSelection &Selection) {
+  if (!Selection.Config) {
+    std::set<std::string> Seen;
+    for (const std::string &File : Files) {
+      for (llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+           !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+        llvm::SmallString<256> Path(Dir);
+        llvm::sys::path::append(Path, ".clang-tidy");
+        if (!Seen.insert(std::string(Path)).second)
+          break; // This directory and those above it are checked already.
+        auto Text = llvm::MemoryBuffer::getFile(Path);
+        if (!Text)
+          continue;
+        std::string Problem;
+        auto Parsed = clang::tidy::parseConfigurationWithDiags(
+            (*Text)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+              if (Problem.empty())
+                Problem = "line " + std::to_string(D.getLineNo()) + ": " +
+                          D.getMessage().str();
+            });
+        if (!Parsed)
+          return llvm::createStringError(
+              llvm::inconvertibleErrorCode(),
+              "malformed configuration '" + Path + "': " +
+                  (Problem.empty() ? Parsed.getError().message() : Problem));
+      }
+    }
+  }
+  // A --checks given on the command line is the user's explicit choice.
+  if (Selection.Checks)
+    return llvm::Error::success();
+  auto Provider = makeOptionsProvider(Selection);
+  if (!Provider)
+    return Provider.takeError();
+  std::map<std::string, bool> EnablesLeashRule;
+  for (const std::string &File : Files) {
+    clang::tidy::ClangTidyOptions Options = (*Provider)->getOptions(File);
+    std::string Checks = Options.Checks.value_or("");
+    auto [Entry, Inserted] = EnablesLeashRule.try_emplace(Checks, false);
+    if (Inserted)
+      Entry->second = llvm::any_of(
+          clang::tidy::getCheckNames(Options,
+                                     /*AllowEnablingAnalyzerAlphaCheckers=*/
+                                     false),
+          [](llvm::StringRef Name) { return Name.startswith("leash-"); });
+    if (!Entry->second)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "no leash rule is enabled for '" + File + "' (checks: '" + Checks +
+              "'); enable leash-* in its .clang-tidy or with --checks");
+  }
+  return llvm::Error::success();
+}
+
 /// A one-line progress display, shown only on a terminal and never in CI.
 class ProgressLine {
 public:
@@ -202,6 +263,10 @@ int runCheck(const CheckRequest &Request) {
   if (Files->empty())
     return usageError("the compile database of '" + Request.BuildDirectory +
                       "' has no translation units");
+  CheckSelection Selection{Request.Checks, Request.Config,
+                           Request.UnsafeInventory};
+  if (llvm::Error E = verifyConfiguration(*Files, Selection))
+    return usageError(llvm::toString(std::move(E)));
 
   // Adjust every command here, before the workers start, so that each
   // compiler is queried once.
@@ -234,8 +299,6 @@ int runCheck(const CheckRequest &Request) {
     Adjusted.add(std::move(Command));
   }
 
-  CheckSelection Selection{Request.Checks, Request.Config,
-                           Request.UnsafeInventory};
   unsigned Jobs = Request.Jobs
                       ? Request.Jobs
                       : std::max(1u, std::thread::hardware_concurrency());

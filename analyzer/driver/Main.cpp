@@ -12,6 +12,7 @@
 #include "RulesCommand.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/WithColor.h"
@@ -86,6 +87,12 @@ cl::opt<bool> UnsafeInventory(
 cl::opt<std::string> WriteBaseline(
     "write-baseline", cl::desc("Record every finding of this run in <file>"),
     cl::value_desc("file"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::list<std::string>
+    Load("load",
+         cl::desc("Load a clang-tidy module plugin built for LLVM 16 (its "
+                  "checks become available to --checks)"),
+         cl::value_desc("library"), cl::sub(CheckSubcommand),
+         cl::cat(LeashCategory));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Print each adjusted compile command"),
                       cl::sub(CheckSubcommand), cl::cat(LeashCategory));
@@ -145,6 +152,17 @@ int main(int argc, char **argv) {
     Request.FailOn = FailOn;
     Request.Verbose = Verbose;
     Request.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
+    for (const std::string &Library : Load) {
+      // The module registers its checks when it is loaded, as under
+      // clang-tidy's -load.
+      std::string Error;
+      if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(Library.c_str(),
+                                                            &Error)) {
+        llvm::WithColor::error(llvm::errs(), "leash")
+            << "cannot load '" << Library << "': " << Error << '\n';
+        return leash::ExitUsage;
+      }
+    }
     return leash::runCheck(Request);
   }
   if (RulesSubcommand)

@@ -176,18 +176,20 @@ Finding toFinding(const ClangTidyError &Error, LineTable &Lines) {
   return Result;
 }
 
-std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const CheckSelection &Selection, std::string &ConfigError) {
+} // namespace
+
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeOptionsProvider(const CheckSelection &Selection) {
   clang::tidy::ClangTidyOptions Override;
   if (Selection.Checks)
     Override.Checks = *Selection.Checks;
   if (Selection.Config) {
     auto Parsed = clang::tidy::parseConfiguration(
         llvm::MemoryBufferRef(*Selection.Config, "--config"));
-    if (!Parsed) {
-      ConfigError = "cannot parse --config: " + Parsed.getError().message();
-      return nullptr;
-    }
+    if (!Parsed)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "cannot parse --config: " +
+                                         Parsed.getError().message());
     return std::make_unique<clang::tidy::ConfigOptionsProvider>(
         clang::tidy::ClangTidyGlobalOptions(), defaultTidyOptions(), *Parsed,
         Override);
@@ -197,21 +199,18 @@ makeOptionsProvider(const CheckSelection &Selection, std::string &ConfigError) {
       llvm::vfs::getRealFileSystem());
 }
 
-} // namespace
-
 TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
                                              const std::string &File,
                                              const CheckSelection &Selection) {
   TranslationUnitResult Result;
   Result.File = File;
 
-  std::string ConfigError;
-  auto Provider = makeOptionsProvider(Selection, ConfigError);
+  auto Provider = makeOptionsProvider(Selection);
   if (!Provider) {
-    Result.FailureReason = ConfigError;
+    Result.FailureReason = llvm::toString(Provider.takeError());
     return Result;
   }
-  ClangTidyContext Context(std::move(Provider));
+  ClangTidyContext Context(std::move(*Provider));
   clang::tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
   clang::DiagnosticsEngine Engine(new clang::DiagnosticIDs(),
                                   new clang::DiagnosticOptions(), &DiagConsumer,

@@ -49,6 +49,11 @@ struct CheckSelection {
 /// rule, and findings in every non-system header.
 clang::tidy::ClangTidyOptions defaultTidyOptions();
 
+/// The configuration source clang-tidy would use: `.clang-tidy` files, or
+/// the `--config` text, under leash's defaults and the `--checks` override.
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeOptionsProvider(const CheckSelection &Selection);
+
 /// Analyses \p File, whose command is in \p Database.
 TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
                                              const std::string &File,
