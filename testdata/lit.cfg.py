@@ -26,6 +26,10 @@ config.substitutions.append(
 config.substitutions.append(
     ("%test-crash-module",
      os.path.join(config.test_exec_root, "libleash_test_crashing_check.so")))
+config.substitutions.append(
+    ("%fake-tidy-host",
+     os.path.join(config.test_exec_root, "leash_test_fake_tidy_host")))
+config.substitutions.append(("%plugin-library", config.leash_plugin))
 config.substitutions.append(("%kernel-build", config.kernel_build_dir))
 config.substitutions.append(("%vocabulary", config.vocabulary_include))
 
