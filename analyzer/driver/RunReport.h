@@ -21,6 +21,7 @@
 #define LEASH_DRIVER_RUNREPORT_H
 
 #include "Finding.h"
+#include "SourceText.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -56,17 +57,6 @@ struct RunReport {
   std::optional<std::vector<UnsafeMarker>> UnsafeMarkers;
   /// The run's exit status (ExitStatus.h).
   int ExitStatus = 0;
-};
-
-/// The lines of source files, each file read once.
-class SourceText {
-public:
-  /// Line \p Line (from 1) of \p File without its end of line; empty when
-  /// the file or the line does not exist.
-  llvm::StringRef line(const std::string &File, unsigned Line);
-
-private:
-  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Buffers;
 };
 
 /// \p Line with every run of whitespace made one space, trimmed, and made

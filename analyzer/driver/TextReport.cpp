@@ -2,43 +2,15 @@
 
 #include "TextReport.h"
 
-#include "llvm/Support/MemoryBuffer.h"
-
-#include <map>
-#include <memory>
+#include "SourceText.h"
 
 namespace leash {
 
 namespace {
 
-/// Source lines for the snippet under each diagnostic, read once per file.
-class SourceLines {
-public:
-  llvm::StringRef line(const std::string &File, unsigned Line) {
-    auto [Entry, Inserted] = Buffers.try_emplace(File);
-    if (Inserted) {
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File))
-        Entry->second = std::move(*Buffer);
-    }
-    if (!Entry->second || Line == 0)
-      return {};
-    llvm::StringRef Text = Entry->second->getBuffer();
-    for (unsigned I = 1; I < Line; ++I) {
-      size_t End = Text.find('\n');
-      if (End == llvm::StringRef::npos)
-        return {};
-      Text = Text.substr(End + 1);
-    }
-    return Text.take_until([](char C) { return C == '\n' || C == '\r'; });
-  }
-
-private:
-  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Buffers;
-};
-
 void writeOne(llvm::raw_ostream &OS, const SourceLocation &Where,
               const char *Level, llvm::StringRef Message, llvm::StringRef Rule,
-              SourceLines &Lines) {
+              SourceText &Lines) {
   OS << Where.File << ':' << Where.Line << ':' << Where.Column << ": " << Level
      << ": " << Message;
   if (!Rule.empty())
@@ -57,7 +29,7 @@ void writeOne(llvm::raw_ostream &OS, const SourceLocation &Where,
 
 void writeTextReport(const std::vector<Finding> &Findings,
                      llvm::raw_ostream &OS) {
-  SourceLines Lines;
+  SourceText Lines;
   for (const Finding &F : Findings) {
     writeOne(OS, F.Where, severityName(F.Level), F.Message, F.Rule, Lines);
     for (const Note &N : F.Notes)

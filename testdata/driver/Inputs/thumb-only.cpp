@@ -13,4 +13,4 @@ static_assert(sizeof(void *) == 4, "parsed with a 64-bit target");
 #error "parsed without newlib's C headers"
 #endif
 
-std::array<std::uint32_t, 4> registers;
+const std::array<std::uint32_t, 4> registers{};
