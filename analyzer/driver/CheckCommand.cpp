@@ -199,10 +199,178 @@ private:
 using FindingKey =
     std::tuple<std::string, std::string, unsigned, unsigned, std::string>;
 
+/// Reads the compile database of \p BuildDirectory.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadDatabase(const std::string &BuildDirectory) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  if (!llvm::sys::fs::is_directory(BuildDirectory))
+    return Fail("build directory '" + BuildDirectory +
+                "' does not exist; pass the directory that holds "
+                "compile_commands.json with -p");
+  llvm::SmallString<256> DatabasePath(BuildDirectory);
+  llvm::sys::path::append(DatabasePath, "compile_commands.json");
+  if (!llvm::sys::fs::exists(DatabasePath))
+    return Fail("no compile_commands.json in '" + BuildDirectory +
+                "'; configure the build with "
+                "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or record it with bear)");
+  std::string LoadError;
+  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      DatabasePath, LoadError,
+      clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return Fail("cannot read '" + DatabasePath + "': " + LoadError);
+  return std::move(Database);
+}
+
+/// Fails on a `--checks` or `--config` that names a check nobody has.
+llvm::Error verifyCheckOptions(const CheckRequest &Request) {
+  if (Request.Checks)
+    if (llvm::Error E = verifyChecks(*Request.Checks))
+      return E;
+  if (!Request.Config)
+    return llvm::Error::success();
+  auto Parsed = clang::tidy::parseConfiguration(
+      llvm::MemoryBufferRef(*Request.Config, "--config"));
+  if (!Parsed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot parse --config: " +
+                                       Parsed.getError().message());
+  return Parsed->Checks ? verifyChecks(*Parsed->Checks)
+                        : llvm::Error::success();
+}
+
+/// The commands of \p Files, adjusted for Clang, and for each file whose
+/// compiler could not be queried, why.
+struct AdjustedCommands {
+  AdjustedDatabase Database;
+  std::map<std::string, std::string> Failures;
+};
+
+/// Adjusts every command before the workers start, so that each compiler is
+/// queried once.
+llvm::Expected<AdjustedCommands>
+adjustCommands(const CheckRequest &Request,
+               const clang::tooling::CompilationDatabase &Database,
+               const std::vector<std::string> &Files) {
+  std::vector<llvm::GlobPattern> QueryGlobs;
+  for (const std::string &Pattern : Request.QueryDrivers) {
+    auto Glob = llvm::GlobPattern::create(Pattern);
+    if (!Glob)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "bad --query-driver glob '" + Pattern +
+              "': " + llvm::toString(Glob.takeError()));
+    QueryGlobs.push_back(std::move(*Glob));
+  }
+  CompileCommandAdjuster Adjuster(std::move(QueryGlobs), Request.ResourceDir);
+  AdjustedCommands Adjusted;
+  for (const std::string &File : Files) {
+    std::vector<clang::tooling::CompileCommand> Commands =
+        Database.getCompileCommands(File);
+    if (Commands.empty())
+      continue;
+    clang::tooling::CompileCommand Command = Commands.front();
+    auto Arguments = Adjuster.adjust(Command);
+    if (!Arguments) {
+      Adjusted.Failures[File] = llvm::toString(Arguments.takeError());
+      continue;
+    }
+    Command.CommandLine = std::move(*Arguments);
+    if (Request.Verbose)
+      llvm::errs() << "leash: " << File << ": "
+                   << llvm::join(Command.CommandLine, " ") << '\n';
+    Adjusted.Database.add(std::move(Command));
+  }
+  return std::move(Adjusted);
+}
+
+/// What the units found, each finding and marker once: a header's finding
+/// appears once per run, however many units include it.
+struct MergedResults {
+  std::vector<Finding> Findings;
+  std::vector<UnsafeMarker> Markers;
+  size_t Failed = 0;
+};
+
+MergedResults merge(const std::vector<TranslationUnitResult> &Results) {
+  MergedResults Merged;
+  std::set<FindingKey> Seen, SeenMarkers;
+  for (const TranslationUnitResult &Result : Results) {
+    if (!Result.Analysed)
+      ++Merged.Failed;
+    for (const UnsafeMarker &M : Result.UnsafeMarkers) {
+      FindingKey Key{M.Kind, M.Where.File, M.Where.Line, M.Where.Column,
+                     M.Name};
+      if (SeenMarkers.insert(Key).second)
+        Merged.Markers.push_back(M);
+    }
+    for (const Finding &F : Result.Findings) {
+      FindingKey Key{F.Rule, F.Where.File, F.Where.Line, F.Where.Column,
+                     F.Message};
+      if (Seen.insert(Key).second)
+        Merged.Findings.push_back(F);
+    }
+  }
+  llvm::sort(Merged.Markers, [](const UnsafeMarker &A, const UnsafeMarker &B) {
+    return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
+           std::tie(B.Where.File, B.Where.Line, B.Where.Column);
+  });
+  return Merged;
+}
+
+/// Writes the report in the requested format to `--output` or stdout.
+llvm::Error writeReport(const CheckRequest &Request, const RunReport &Report) {
+  std::error_code EC;
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Request.OutputFile.empty()) {
+    File = std::make_unique<llvm::raw_fd_ostream>(Request.OutputFile, EC);
+    if (EC)
+      return llvm::createStringError(EC, "cannot write '" + Request.OutputFile +
+                                             "': " + EC.message());
+  }
+  llvm::raw_ostream &Out = File ? *File : llvm::outs();
+  if (Request.Format == "json") {
+    writeJsonReport(Report, Out);
+  } else if (Request.Format == "sarif") {
+    writeSarifReport(Report, Out);
+  } else {
+    writeTextReport(Report.Findings, Out);
+    if (Report.UnsafeMarkers)
+      writeUnsafeInventory(*Report.UnsafeMarkers, Report.SourceRoot, Out);
+  }
+  Out.flush();
+  return llvm::Error::success();
+}
+
+/// The units that could not be analysed, and the one-line summary.
+void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline) {
+  size_t Warnings = 0, Errors = 0;
+  for (const Finding &F : Report.Findings) {
+    Warnings += F.Level == Severity::Warning;
+    Errors += F.Level == Severity::Error;
+  }
+  for (const TranslationUnitResult &Result : Report.Units)
+    if (!Result.Analysed)
+      llvm::WithColor::error(llvm::errs(), "leash")
+          << "could not analyse '" << Result.File
+          << "': " << Result.FailureReason << '\n';
+  llvm::errs() << "leash: " << Report.Units.size() - Failed << " of "
+               << Report.Units.size() << " translation units analysed, "
+               << Warnings << (Warnings == 1 ? " warning, " : " warnings, ")
+               << Errors << (Errors == 1 ? " error" : " errors");
+  if (Failed)
+    llvm::errs() << ", " << Failed << " not analysed";
+  if (WithBaseline)
+    llvm::errs() << ", " << Report.Baselined << " in the baseline";
+  llvm::errs() << '\n';
+}
+
 } // namespace
 
 int runCheck(const CheckRequest &Request) {
-  // What the report needs, checked before any work.
+  // Everything that can be wrong with the request, before any work.
   if (Request.Format != "text" && Request.Format != "json" &&
       Request.Format != "sarif")
     return usageError("unknown --format '" + Request.Format +
@@ -222,42 +390,12 @@ int runCheck(const CheckRequest &Request) {
       return usageError(llvm::toString(Read.takeError()));
     Accepted = std::move(*Read);
   }
-
-  // The database.
-  if (!llvm::sys::fs::is_directory(Request.BuildDirectory))
-    return usageError("build directory '" + Request.BuildDirectory +
-                      "' does not exist; pass the directory that holds "
-                      "compile_commands.json with -p");
-  llvm::SmallString<256> DatabasePath(Request.BuildDirectory);
-  llvm::sys::path::append(DatabasePath, "compile_commands.json");
-  if (!llvm::sys::fs::exists(DatabasePath))
-    return usageError("no compile_commands.json in '" + Request.BuildDirectory +
-                      "'; configure the build with "
-                      "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or record it with "
-                      "bear)");
-  std::string LoadError;
-  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      DatabasePath, LoadError,
-      clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto Database = loadDatabase(Request.BuildDirectory);
   if (!Database)
-    return usageError("cannot read '" + DatabasePath + "': " + LoadError);
-
-  // Configuration, checked before any work.
-  if (Request.Checks)
-    if (llvm::Error E = verifyChecks(*Request.Checks))
-      return usageError(llvm::toString(std::move(E)));
-  if (Request.Config) {
-    auto Parsed = clang::tidy::parseConfiguration(
-        llvm::MemoryBufferRef(*Request.Config, "--config"));
-    if (!Parsed)
-      return usageError("cannot parse --config: " +
-                        Parsed.getError().message());
-    if (Parsed->Checks)
-      if (llvm::Error E = verifyChecks(*Parsed->Checks))
-        return usageError(llvm::toString(std::move(E)));
-  }
-
-  auto Files = selectFiles(Request, Database->getAllFiles());
+    return usageError(llvm::toString(Database.takeError()));
+  if (llvm::Error E = verifyCheckOptions(Request))
+    return usageError(llvm::toString(std::move(E)));
+  auto Files = selectFiles(Request, (*Database)->getAllFiles());
   if (!Files)
     return usageError(llvm::toString(Files.takeError()));
   if (Files->empty())
@@ -267,38 +405,11 @@ int runCheck(const CheckRequest &Request) {
                            Request.UnsafeInventory};
   if (llvm::Error E = verifyConfiguration(*Files, Selection))
     return usageError(llvm::toString(std::move(E)));
+  auto Adjusted = adjustCommands(Request, **Database, *Files);
+  if (!Adjusted)
+    return usageError(llvm::toString(Adjusted.takeError()));
 
-  // Adjust every command here, before the workers start, so that each
-  // compiler is queried once.
-  std::vector<llvm::GlobPattern> QueryGlobs;
-  for (const std::string &Pattern : Request.QueryDrivers) {
-    auto Glob = llvm::GlobPattern::create(Pattern);
-    if (!Glob)
-      return usageError("bad --query-driver glob '" + Pattern +
-                        "': " + llvm::toString(Glob.takeError()));
-    QueryGlobs.push_back(std::move(*Glob));
-  }
-  CompileCommandAdjuster Adjuster(std::move(QueryGlobs), Request.ResourceDir);
-  AdjustedDatabase Adjusted;
-  std::map<std::string, std::string> AdjustFailures;
-  for (const std::string &File : *Files) {
-    std::vector<clang::tooling::CompileCommand> Commands =
-        Database->getCompileCommands(File);
-    if (Commands.empty())
-      continue;
-    clang::tooling::CompileCommand Command = Commands.front();
-    auto Arguments = Adjuster.adjust(Command);
-    if (!Arguments) {
-      AdjustFailures[File] = llvm::toString(Arguments.takeError());
-      continue;
-    }
-    Command.CommandLine = std::move(*Arguments);
-    if (Request.Verbose)
-      llvm::errs() << "leash: " << File << ": "
-                   << llvm::join(Command.CommandLine, " ") << '\n';
-    Adjusted.add(std::move(Command));
-  }
-
+  // The analysis, one worker process per unit.
   unsigned Jobs = Request.Jobs
                       ? Request.Jobs
                       : std::max(1u, std::thread::hardware_concurrency());
@@ -306,119 +417,57 @@ int runCheck(const CheckRequest &Request) {
   std::vector<TranslationUnitResult> Results = runInWorkers(
       *Files, Jobs,
       [&](const std::string &File) {
-        if (auto Failed = AdjustFailures.find(File);
-            Failed != AdjustFailures.end()) {
+        if (auto Failed = Adjusted->Failures.find(File);
+            Failed != Adjusted->Failures.end()) {
           TranslationUnitResult Result;
           Result.File = File;
           Result.FailureReason = Failed->second;
           return Result;
         }
-        return analyseTranslationUnit(Adjusted, File, Selection);
+        return analyseTranslationUnit(Adjusted->Database, File, Selection);
       },
       [&](const TranslationUnitResult &Result, size_t Done, size_t Total) {
         Progress.update(Result.File, Done, Total);
       });
   Progress.clear();
+  MergedResults Merged = merge(Results);
 
-  // A header's finding appears once per run, however many units include it.
-  std::vector<Finding> Findings;
-  std::set<FindingKey> Seen, SeenMarkers;
-  std::vector<UnsafeMarker> Markers;
-  size_t Failed = 0;
-  for (const TranslationUnitResult &Result : Results) {
-    if (!Result.Analysed)
-      ++Failed;
-    for (const UnsafeMarker &M : Result.UnsafeMarkers) {
-      FindingKey Key{M.Kind, M.Where.File, M.Where.Line, M.Where.Column,
-                     M.Name};
-      if (SeenMarkers.insert(Key).second)
-        Markers.push_back(M);
-    }
-    for (const Finding &F : Result.Findings) {
-      FindingKey Key{F.Rule, F.Where.File, F.Where.Line, F.Where.Column,
-                     F.Message};
-      if (Seen.insert(Key).second)
-        Findings.push_back(F);
-    }
-  }
-
-  // Fingerprints before the baseline takes findings away, so that they do
-  // not depend on it.
+  // The report. Fingerprints come before the baseline takes findings away,
+  // so that they do not depend on it.
   SourceText Sources;
   RunReport Report;
   Report.SourceRoot = SourceRoot;
   Report.WorkingDirectory = std::string(WorkingDirectory);
-  std::vector<std::string> Fingerprints = fingerprints(Findings, Sources);
-  std::vector<bool> Known(Findings.size(), false);
+  Report.Units = std::move(Results);
+  std::vector<std::string> Fingerprints =
+      fingerprints(Merged.Findings, Sources);
+  std::vector<bool> Known(Merged.Findings.size(), false);
   if (Accepted) {
-    Known = Accepted->match(Findings, SourceRoot, Sources);
+    Known = Accepted->match(Merged.Findings, SourceRoot, Sources);
     Report.BaselineFile = Request.BaselineFile;
   }
-  for (size_t I = 0; I < Findings.size(); ++I) {
+  size_t Failing = 0;
+  for (size_t I = 0; I < Merged.Findings.size(); ++I) {
     if (Known[I]) {
       ++Report.Baselined;
       continue;
     }
-    Report.Findings.push_back(Findings[I]);
+    Report.Findings.push_back(Merged.Findings[I]);
     Report.Fingerprints.push_back(Fingerprints[I]);
+    Failing += Merged.Findings[I].Level >= Request.FailOn;
   }
-  Report.Units = Results;
-  if (Request.UnsafeInventory) {
-    llvm::sort(Markers, [](const UnsafeMarker &A, const UnsafeMarker &B) {
-      return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
-             std::tie(B.Where.File, B.Where.Line, B.Where.Column);
-    });
-    Report.UnsafeMarkers = std::move(Markers);
-  }
-
-  size_t Warnings = 0, Errors = 0, Failing = 0;
-  for (const Finding &F : Report.Findings) {
-    Warnings += F.Level == Severity::Warning;
-    Errors += F.Level == Severity::Error;
-    Failing += F.Level >= Request.FailOn;
-  }
+  if (Request.UnsafeInventory)
+    Report.UnsafeMarkers = Merged.Markers;
   Report.ExitStatus =
-      Failed ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
+      Merged.Failed ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
 
-  std::error_code EC;
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Request.OutputFile.empty()) {
-    File = std::make_unique<llvm::raw_fd_ostream>(Request.OutputFile, EC);
-    if (EC)
-      return usageError("cannot write '" + Request.OutputFile +
-                        "': " + EC.message());
-  }
-  llvm::raw_ostream &Out = File ? *File : llvm::outs();
-  if (Request.Format == "json")
-    writeJsonReport(Report, Out);
-  else if (Request.Format == "sarif")
-    writeSarifReport(Report, Out);
-  else {
-    writeTextReport(Report.Findings, Out);
-    if (Report.UnsafeMarkers)
-      writeUnsafeInventory(*Report.UnsafeMarkers, SourceRoot, Out);
-  }
-  Out.flush();
-
+  if (llvm::Error E = writeReport(Request, Report))
+    return usageError(llvm::toString(std::move(E)));
   if (!Request.WriteBaselineFile.empty())
-    if (llvm::Error E = writeBaseline(Request.WriteBaselineFile, Findings,
-                                      SourceRoot, Sources))
+    if (llvm::Error E = writeBaseline(Request.WriteBaselineFile,
+                                      Merged.Findings, SourceRoot, Sources))
       return usageError(llvm::toString(std::move(E)));
-
-  for (const TranslationUnitResult &Result : Results)
-    if (!Result.Analysed)
-      llvm::WithColor::error(llvm::errs(), "leash")
-          << "could not analyse '" << Result.File
-          << "': " << Result.FailureReason << '\n';
-  llvm::errs() << "leash: " << Results.size() - Failed << " of "
-               << Results.size() << " translation units analysed, " << Warnings
-               << (Warnings == 1 ? " warning, " : " warnings, ") << Errors
-               << (Errors == 1 ? " error" : " errors");
-  if (Failed)
-    llvm::errs() << ", " << Failed << " not analysed";
-  if (Accepted)
-    llvm::errs() << ", " << Report.Baselined << " in the baseline";
-  llvm::errs() << '\n';
+  printSummary(Report, Merged.Failed, Accepted.has_value());
   return Report.ExitStatus;
 }
 

@@ -14,10 +14,14 @@ printf '[{"directory":"%s","command":"clang++-16 -c %s","file":"%s"},{"directory
   "$work" "$work/bad.cpp" "$work/bad.cpp" "$work" "$work/good.cpp" "$work/good.cpp" \
   >build/compile_commands.json
 git add good.cpp
-LEASH=$leash "$hook" || { echo "FAIL: refused a clean commit"; exit 1; }
+[[ $(git diff --cached --name-only) == good.cpp ]] ||
+  { git status; echo "FAIL: good.cpp was not staged"; exit 1; }
+LEASH=$leash "$hook" >out.txt 2>&1 || { cat out.txt; echo "FAIL: refused a clean commit"; exit 1; }
+grep -q "1 of 1 translation units analysed" out.txt ||
+  { cat out.txt; echo "FAIL: the hook did not check good.cpp"; exit 1; }
 git add bad.cpp
 if LEASH=$leash "$hook" >out.txt 2>&1; then
-  cat out.txt; echo "FAIL: accepted a commit with a finding"; exit 1
+  cat out.txt; git status; echo "FAIL: accepted a commit with a finding"; exit 1
 fi
 grep -q "bad.cpp:1:27: warning: subscript of raw pointer" out.txt ||
   { cat out.txt; echo "FAIL: the finding is not shown"; exit 1; }
