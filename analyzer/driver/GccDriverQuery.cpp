@@ -89,7 +89,7 @@ GccDriverQuery::query(llvm::StringRef Driver,
 
   llvm::SmallString<128> ErrorFile;
   if (std::error_code EC =
-          llvm::sys::fs::createTemporaryFile("leash-driver", "txt", ErrorFile))
+          llvm::sys::fs::createTemporaryFile("leash_gcc_query", "txt", ErrorFile))
     return Fail("cannot create a temporary file: " + EC.message());
   std::vector<llvm::StringRef> Argv = {Program};
   for (const std::string &Flag : Flags)

@@ -29,7 +29,7 @@ struct Child {
 
 std::string temporaryFile(llvm::StringRef Suffix) {
   llvm::SmallString<128> Path;
-  if (llvm::sys::fs::createTemporaryFile("leash-unit", Suffix, Path))
+  if (llvm::sys::fs::createTemporaryFile("leash_unit", Suffix, Path))
     return {};
   return std::string(Path);
 }

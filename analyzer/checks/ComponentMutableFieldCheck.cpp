@@ -1,0 +1,141 @@
+//===--- ComponentMutableFieldCheck.cpp - leash-component-mutable-field ---===//
+
+#include "ComponentMutableFieldCheck.h"
+
+#include "utils/Sharing.h"
+#include "utils/Vocabulary.h"
+#include "utils/Writes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leash {
+
+namespace {
+
+/// The class of the object that \p Use reaches a member of: `object.field`,
+/// `pointer->field`, `field` (on `this`).
+const CXXRecordDecl *objectClass(const MemberExpr *Use) {
+  QualType Type = Use->getBase()->IgnoreParenImpCasts()->getType();
+  if (Use->isArrow())
+    Type = Type->getPointeeType();
+  return recordOf(Type);
+}
+
+/// The function whose body contains \p S (a lambda's call operator inside a
+/// lambda), or null.
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (const auto *Function = Node.get<FunctionDecl>())
+      return Function;
+  }
+  return nullptr;
+}
+
+/// Whether \p Use is on the object that the constructor \p Function
+/// constructs (its implicit or explicit `this`).
+bool isConstructing(const MemberExpr *Use, const FunctionDecl *Function) {
+  return isa_and_nonnull<CXXConstructorDecl>(Function) &&
+         isa<CXXThisExpr>(Use->getBase()->IgnoreParenImpCasts());
+}
+
+/// \p Class, or the class template it was instantiated from: a finding in a
+/// template names the template, as it is reported once for all of them.
+const CXXRecordDecl *asWritten(const CXXRecordDecl *Class) {
+  if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
+    return Pattern;
+  return Class;
+}
+
+} // namespace
+
+void ComponentMutableFieldCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
+                               hasParent(cxxRecordDecl(unless(isLambda()))))
+                         .bind("field"),
+                     this);
+  Finder->addMatcher(
+      memberExpr(member(fieldDecl()), unless(isExpansionInSystemHeader()))
+          .bind("use"),
+      this);
+}
+
+void ComponentMutableFieldCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field")) {
+    if (Field->isMutable() && !Field->getType()->isDependentType() &&
+        !isMadeOfCells(Field->getType(), *Result.Context))
+      checkMutableField(Field);
+    return;
+  }
+  if (const auto *Use = Result.Nodes.getNodeAs<MemberExpr>("use"))
+    checkMemberUse(Use, *Result.Context);
+}
+
+void ComponentMutableFieldCheck::checkMutableField(const FieldDecl *Field) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class || !isComponentType(QualType(Class->getTypeForDecl(), 0)) ||
+      !Reported.insert(Field->getLocation()).second)
+    return;
+  Class = asWritten(Class);
+  diag(Field->getLocation(),
+       "data member %0 of component %1 is declared mutable but is not a "
+       "cell; component state changes only through cells")
+      << Field << Class;
+  diag(Class->getLocation(), "component %0 declared here", DiagnosticIDs::Note)
+      << Class;
+}
+
+void ComponentMutableFieldCheck::checkMemberUse(const MemberExpr *Use,
+                                                ASTContext &Context) {
+  const auto *Field = cast<FieldDecl>(Use->getMemberDecl());
+  QualType Type = Field->getType();
+  // Mutable members are reported at their declaration; a reference member
+  // is never written (writing through it writes somebody else).
+  if (Field->isMutable() || Type->isReferenceType() ||
+      Type->isDependentType() || isMadeOfCells(Type, Context))
+    return;
+  const CXXRecordDecl *Object = objectClass(Use);
+  const CXXRecordDecl *Component = nullptr;
+  if (Object && isComponentType(QualType(Object->getTypeForDecl(), 0)))
+    Component = Object;
+  else if (const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+           Owner && isComponentType(QualType(Owner->getTypeForDecl(), 0)))
+    Component = Owner;
+  if (!Component)
+    return;
+  Component = asWritten(Component);
+
+  std::optional<Write> Found = findWrite(Use, Context);
+  if (!Found)
+    return;
+  const FunctionDecl *Function = enclosingFunction(Use, Context);
+  if (Function && (Function->isImplicit() || Function->isDefaulted()))
+    return;
+  if (isConstructing(Use, Function))
+    return;
+
+  SourceLocation Location = Use->getMemberLoc();
+  if (Location.isMacroID())
+    Location = Context.getSourceManager().getExpansionLoc(Location);
+  if (!Reported.insert(Location).second)
+    return;
+  diag(Location, "%0 data member %1 of component %2 outside a constructor; "
+                 "component state changes only through cells")
+      << describeWrite(Found->Kind) << Field << Component;
+  diag(Field->getLocation(), "data member %0 declared here; make it a cell",
+       DiagnosticIDs::Note)
+      << Field;
+}
+
+} // namespace clang::tidy::leash

@@ -1,0 +1,196 @@
+//===--- IsrSharedAccessCheck.cpp - leash-isr-shared-access ---------------===//
+
+#include "IsrSharedAccessCheck.h"
+
+#include "utils/Sharing.h"
+#include "utils/Vocabulary.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leash {
+
+namespace {
+
+/// Whether \p E names a cell (or an object made only of cells).
+bool namesCell(const Expr *E, const ASTContext &Context) {
+  QualType Type = E->getType();
+  // A component made only of cells is reached through calls, which are
+  // reported as calls into the component.
+  return !Type.isNull() && !Type->isDependentType() &&
+         isMadeOfCells(Type, Context) &&
+         !isComponentType(Context.getBaseElementType(Type));
+}
+
+/// Whether the cell \p E names is part of a larger named cell expression
+/// (`state_` in `state_.retries`, `slots_` in `slots_[1]`), which is the one
+/// reported.
+bool isInsideLargerCellName(const Expr *E, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<ImplicitCastExpr>() || Node.get<ParenExpr>())
+      continue;
+    if (const auto *Member = Node.get<MemberExpr>())
+      return isa<FieldDecl>(Member->getMemberDecl()) &&
+             namesCell(Member, Context);
+    if (const auto *Subscript = Node.get<ArraySubscriptExpr>())
+      return namesCell(Subscript, Context);
+    if (const auto *Operator = Node.get<CXXOperatorCallExpr>())
+      return Operator->getOperator() == OO_Subscript &&
+             namesCell(Operator, Context);
+    return false;
+  }
+  return false;
+}
+
+/// The name of the cell \p E names, for a message (the array's for an
+/// element).
+const NamedDecl *cellName(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Reference = dyn_cast<DeclRefExpr>(E))
+    return Reference->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return cellName(Subscript->getBase());
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Operator->getOperator() == OO_Subscript && Operator->getNumArgs() > 0)
+      return cellName(Operator->getArg(0));
+  return nullptr;
+}
+
+/// The component whose member \p Call calls, if any.
+const CXXRecordDecl *calledComponent(const Expr *Call) {
+  const CXXMethodDecl *Method = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Method = Member->getMethodDecl();
+  else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+    Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+  if (!Method || Method->isStatic())
+    return nullptr;
+  const CXXRecordDecl *Class = Method->getParent();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Object = Member->getImplicitObjectArgument()) {
+      QualType Type = Object->IgnoreParenImpCasts()->getType();
+      if (Type->isPointerType())
+        Type = Type->getPointeeType();
+      if (const CXXRecordDecl *Record = recordOf(Type))
+        Class = Record;
+    }
+  if (!isComponentType(QualType(Class->getTypeForDecl(), 0)))
+    return nullptr;
+  return Class;
+}
+
+/// \p Function, or the template it was instantiated from: a finding in a
+/// template is reported once, naming the template.
+const FunctionDecl *asWritten(const FunctionDecl *Function) {
+  if (const FunctionDecl *Pattern =
+          Function->getTemplateInstantiationPattern(/*ForDefinition=*/false))
+    return Pattern;
+  return Function;
+}
+
+} // namespace
+
+void IsrSharedAccessCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+}
+
+void IsrSharedAccessCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Handler = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!isInterruptFunction(Handler))
+    return;
+  ASTContext &Context = *Result.Context;
+  checkBody(Handler->getBody(), Handler, Handler, nullptr, Context);
+
+  // The functions of this translation unit that the handler calls directly.
+  auto Calls =
+      match(findAll(callExpr().bind("call")), *Handler->getBody(), Context);
+  for (const BoundNodes &Nodes : Calls) {
+    const auto *Call = Nodes.getNodeAs<CallExpr>("call");
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || calledComponent(Call) || isInterruptFunction(Callee))
+      continue;
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee->hasBody(Definition) || !Definition ||
+        Context.getSourceManager().isInSystemHeader(Definition->getLocation()))
+      continue;
+    checkBody(Definition->getBody(), Definition, Handler, Call, Context);
+  }
+}
+
+void IsrSharedAccessCheck::checkBody(const Stmt *Body,
+                                     const FunctionDecl *Function,
+                                     const FunctionDecl *Handler,
+                                     const CallExpr *Call,
+                                     ASTContext &Context) {
+  if (!Body)
+    return;
+  auto Uses = match(
+      findAll(expr(anyOf(declRefExpr(), memberExpr(), arraySubscriptExpr(),
+                         cxxMemberCallExpr(), cxxOperatorCallExpr()))
+                  .bind("use")),
+      *Body, Context);
+  for (const BoundNodes &Nodes : Uses) {
+    const auto *Use = Nodes.getNodeAs<Expr>("use");
+    const CXXRecordDecl *Component = nullptr;
+    const NamedDecl *Cell = nullptr;
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Use);
+    bool Subscript = Operator && Operator->getOperator() == OO_Subscript;
+    if (isa<CXXMemberCallExpr>(Use) || (Operator && !Subscript)) {
+      Component = calledComponent(Use);
+      if (!Component)
+        continue;
+    } else {
+      if (!namesCell(Use, Context) || isInsideLargerCellName(Use, Context))
+        continue;
+      Cell = cellName(Use);
+      if (!Cell)
+        continue;
+    }
+    SourceLocation Location = Use->getExprLoc();
+    if (Location.isMacroID())
+      Location = Context.getSourceManager().getExpansionLoc(Location);
+    if (!Reported.insert(Location).second)
+      continue;
+    bool InHelper = Call != nullptr;
+    Function = asWritten(Function);
+    Handler = asWritten(Handler);
+    if (Component) {
+      const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
+      diag(Location, "call to %0 of component %1 in %select{interrupt "
+                     "handler %3|%2, which interrupt handler %3 calls}4; "
+                     "interrupt handlers only acknowledge the hardware and "
+                     "defer the work to the kernel loop")
+          << Callee << Component << Function << Handler << InHelper;
+    } else {
+      diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
+                     "which interrupt handler %2 calls}3; cells are not "
+                     "interrupt-safe: acknowledge the hardware and defer the "
+                     "work to the kernel loop")
+          << Cell << Function << Handler << InHelper;
+    }
+    if (InHelper)
+      diag(Call->getBeginLoc(), "called from interrupt handler %0 here",
+           DiagnosticIDs::Note)
+          << Handler;
+    else
+      diag(Handler->getLocation(), "interrupt handler %0 declared here",
+           DiagnosticIDs::Note)
+          << Handler;
+  }
+}
+
+} // namespace clang::tidy::leash

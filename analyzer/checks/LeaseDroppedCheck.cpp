@@ -1,0 +1,133 @@
+//===--- LeaseDroppedCheck.cpp - leash-lease-dropped ----------------------===//
+
+#include "LeaseDroppedCheck.h"
+#include "utils/LeaseFlow.h"
+#include "utils/Vocabulary.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leash {
+
+namespace {
+
+/// Whether the value of \p Call is thrown away: the call is a statement of
+/// its own, or cast to void.
+bool isDiscarded(const Expr *Call, ASTContext &Context) {
+  const Expr *Child = Call;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(*Child);
+    if (Parents.empty())
+      return false;
+    if (const auto *Parent = Parents[0].get<Expr>()) {
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent);
+          Cast && Cast->getType()->isVoidType())
+        return true;
+      if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+              CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
+        Child = Parent;
+        continue;
+      }
+      return false;
+    }
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    // A statement of its own: in a block, or as the body of a control
+    // statement (not its condition).
+    if (isa<CompoundStmt>(Parent))
+      return true;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      return Child == If->getThen() || Child == If->getElse();
+    if (const auto *While = dyn_cast<WhileStmt>(Parent))
+      return Child == While->getBody();
+    if (const auto *For = dyn_cast<ForStmt>(Parent))
+      return Child == For->getBody() || Child == For->getInc();
+    if (const auto *Do = dyn_cast<DoStmt>(Parent))
+      return Child == Do->getBody();
+    if (isa<CaseStmt, DefaultStmt, LabelStmt>(Parent))
+      return true;
+    return false;
+  }
+  return false;
+}
+
+} // namespace
+
+LeaseDroppedCheck::LeaseDroppedCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Budget(Options.getLocalOrGlobal(LeaseFlowCache::BudgetOption,
+                                      LeaseFlowCache::DefaultBudget)),
+      ReportSkipped(Options.get("ReportSkippedFunctions", false)) {}
+
+void LeaseDroppedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, LeaseFlowCache::BudgetOption, Budget);
+  Options.store(Opts, "ReportSkippedFunctions", ReportSkipped);
+}
+
+void LeaseDroppedCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(callExpr().bind("call"), this);
+}
+
+void LeaseDroppedCheck::check(const MatchFinder::MatchResult &Result) {
+  const SourceManager &Sources = *Result.SourceManager;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    // A lease returned by value (not a reference to one, as assignment
+    // operators return), thrown away.
+    if (!Call->isPRValue() || !isLeaseType(Call->getType()) ||
+        !isDiscarded(Call, *Result.Context))
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    SourceLocation Location = Sources.getExpansionLoc(Call->getBeginLoc());
+    std::string Message = "lease returned by '" + Callee->getNameAsString() +
+                          "' is discarded; the buffer is lost for good "
+                          "(keep it, put it back or move it on)";
+    if (!Reported.emplace(Location.getRawEncoding(), Message).second)
+      return;
+    diag(Location, Message);
+    return;
+  }
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  if (!isLeaseFlowCandidate(Function))
+    return;
+  Context = Result.Context;
+  const LeaseFlowResult &Flow =
+      LeaseFlowCache::of(*Result.Context).analyze(Function, Budget);
+  if (Flow.Skipped && ReportSkipped) {
+    SourceLocation Location = Sources.getExpansionLoc(Function->getLocation());
+    std::string Message = "function not analysed for lost leases: its " +
+                          std::to_string(Flow.Blocks) + " blocks times " +
+                          std::to_string(Flow.Variables) +
+                          " lease variables exceed the LeaseFlowBudget of " +
+                          std::to_string(Budget);
+    if (Reported.emplace(Location.getRawEncoding(), Message).second)
+      diag(Location, Message);
+  }
+  for (const LeaseFlowFinding &Finding : Flow.Findings) {
+    if (Finding.Rule != LeaseFlowFinding::Dropped)
+      continue;
+    SourceLocation Location = Sources.getExpansionLoc(Finding.Location);
+    if (!Reported.emplace(Location.getRawEncoding(), Finding.Message).second)
+      continue;
+    diag(Location, Finding.Message);
+    for (const auto &[Where, What] : Finding.Notes)
+      diag(Sources.getExpansionLoc(Where), What, DiagnosticIDs::Note);
+  }
+}
+
+void LeaseDroppedCheck::onEndOfTranslationUnit() {
+  if (Context)
+    LeaseFlowCache::release(*Context);
+  Context = nullptr;
+  Reported.clear();
+}
+
+} // namespace clang::tidy::leash

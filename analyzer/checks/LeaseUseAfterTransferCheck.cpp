@@ -1,0 +1,56 @@
+//===--- LeaseUseAfterTransferCheck.cpp - leash-lease-use-after-transfer --===//
+
+#include "LeaseUseAfterTransferCheck.h"
+#include "utils/LeaseFlow.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leash {
+
+LeaseUseAfterTransferCheck::LeaseUseAfterTransferCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Budget(Options.getLocalOrGlobal(LeaseFlowCache::BudgetOption,
+                                      LeaseFlowCache::DefaultBudget)) {}
+
+void LeaseUseAfterTransferCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, LeaseFlowCache::BudgetOption, Budget);
+}
+
+void LeaseUseAfterTransferCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+}
+
+void LeaseUseAfterTransferCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  if (!isLeaseFlowCandidate(Function))
+    return;
+  Context = Result.Context;
+  const SourceManager &Sources = *Result.SourceManager;
+  for (const LeaseFlowFinding &Finding :
+       LeaseFlowCache::of(*Result.Context).analyze(Function, Budget).Findings) {
+    if (Finding.Rule != LeaseFlowFinding::UseAfterTransfer)
+      continue;
+    SourceLocation Location = Sources.getExpansionLoc(Finding.Location);
+    if (!Reported.emplace(Location.getRawEncoding(), Finding.Message).second)
+      continue;
+    diag(Location, Finding.Message);
+    for (const auto &[Where, What] : Finding.Notes)
+      diag(Sources.getExpansionLoc(Where), What, DiagnosticIDs::Note);
+  }
+}
+
+void LeaseUseAfterTransferCheck::onEndOfTranslationUnit() {
+  if (Context)
+    LeaseFlowCache::release(*Context);
+  Context = nullptr;
+  Reported.clear();
+}
+
+} // namespace clang::tidy::leash

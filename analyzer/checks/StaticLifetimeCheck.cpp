@@ -1,0 +1,249 @@
+//===--- StaticLifetimeCheck.cpp - leash-static-lifetime ------------------===//
+
+#include "StaticLifetimeCheck.h"
+
+#include "utils/Vocabulary.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leash {
+
+namespace {
+
+/// Whether objects of \p Type (or its elements) are static by rule: a
+/// component or a static-only type.
+bool isStaticByRule(QualType Type, const ASTContext &Context) {
+  Type = Context.getBaseElementType(Type.getNonReferenceType());
+  return isComponentType(Type) || isStaticOnlyType(Type);
+}
+
+/// Where the object that an expression names lives, as far as can be told.
+enum class Origin { Static, Local, Parameter, Temporary, Unknown };
+
+/// The class of `this` in \p This's function.
+bool isStaticThis(const CXXThisExpr *This, const ASTContext &Context) {
+  return isStaticByRule(This->getType()->getPointeeType(), Context);
+}
+
+Origin originOf(const Expr *E, const ASTContext &Context,
+                const ValueDecl *&Named, unsigned Depth = 0) {
+  if (!E || Depth > 16)
+    return Origin::Unknown;
+  E = E->IgnoreParenImpCasts();
+  if (isa<MaterializeTemporaryExpr, CXXTemporaryObjectExpr, CXXConstructExpr,
+          InitListExpr, CompoundLiteralExpr>(E))
+    return Origin::Temporary;
+  if (const auto *Reference = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Variable = dyn_cast<VarDecl>(Reference->getDecl());
+    if (!Variable)
+      return Origin::Unknown;
+    Named = Variable;
+    if (Variable->hasGlobalStorage())
+      return Origin::Static;
+    if (Variable->getType()->isReferenceType()) {
+      if (isa<ParmVarDecl>(Variable))
+        return Origin::Parameter;
+      if (Variable->hasInit())
+        return originOf(Variable->getInit(), Context, Named, Depth + 1);
+      return Origin::Unknown;
+    }
+    return Origin::Local;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return Origin::Unknown;
+    Named = Field;
+    if (Field->getType()->isReferenceType())
+      return Origin::Unknown;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (const auto *This = dyn_cast<CXXThisExpr>(Base))
+      return isStaticThis(This, Context) ? Origin::Static : Origin::Unknown;
+    if (Member->isArrow())
+      return Origin::Unknown;
+    const ValueDecl *Ignored = nullptr;
+    return originOf(Base, Context, Ignored, Depth + 1);
+  }
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = Subscript->getBase()->IgnoreParenImpCasts();
+    if (!Base->getType()->isArrayType())
+      return Origin::Unknown;
+    return originOf(Base, Context, Named, Depth + 1);
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_Deref)
+      if (const auto *This =
+              dyn_cast<CXXThisExpr>(Unary->getSubExpr()->IgnoreParenImpCasts()))
+        return isStaticThis(This, Context) ? Origin::Static : Origin::Unknown;
+  return Origin::Unknown;
+}
+
+/// The parameter that argument \p Index of \p Call binds to, or null.
+const ParmVarDecl *parameterOf(const Expr *Call, unsigned Index) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    Callee = Construct->getConstructor();
+  else if (const auto *Plain = dyn_cast<CallExpr>(Call))
+    Callee = Plain->getDirectCallee();
+  if (!Callee || Index >= Callee->getNumParams())
+    return nullptr;
+  return Callee->getParamDecl(Index);
+}
+
+} // namespace
+
+void StaticLifetimeCheck::registerMatchers(MatchFinder *Finder) {
+  auto Source = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(varDecl(Source, unless(isImplicit())).bind("variable"),
+                     this);
+  Finder->addMatcher(cxxNewExpr(Source).bind("new"), this);
+  Finder->addMatcher(materializeTemporaryExpr(Source).bind("temporary"), this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(Source,
+                        callee(cxxMethodDecl(matchesName("::push[a-z_]*$"))))
+          .bind("push"),
+      this);
+  Finder->addMatcher(
+      callExpr(Source, hasAnyArgument(hasType(hasCanonicalType(arrayType()))))
+          .bind("creation"),
+      this);
+  Finder->addMatcher(
+      cxxConstructExpr(Source,
+                       hasAnyArgument(hasType(hasCanonicalType(arrayType()))))
+          .bind("creation"),
+      this);
+}
+
+void StaticLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (const auto *Variable = Result.Nodes.getNodeAs<VarDecl>("variable"))
+    return checkVariable(Variable, Context);
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
+    return checkObject(New, New->getBeginLoc(), 3, Context);
+  if (const auto *Temporary =
+          Result.Nodes.getNodeAs<MaterializeTemporaryExpr>("temporary"))
+    return checkObject(Temporary, Temporary->getBeginLoc(), 2, Context);
+  if (const auto *Push = Result.Nodes.getNodeAs<CXXMemberCallExpr>("push"))
+    return checkPush(Push, Context);
+  if (const auto *Creation = Result.Nodes.getNodeAs<Expr>("creation"))
+    return checkLeaseCreation(Creation, Context);
+}
+
+bool StaticLifetimeCheck::firstReport(SourceLocation Location,
+                                      ASTContext &Context) {
+  if (Location.isMacroID())
+    Location = Context.getSourceManager().getExpansionLoc(Location);
+  return Location.isValid() && Reported.insert(Location).second;
+}
+
+void StaticLifetimeCheck::checkVariable(const VarDecl *Variable,
+                                        ASTContext &Context) {
+  if (Variable->getStorageDuration() != SD_Automatic ||
+      Variable->getType()->isReferenceType() ||
+      Variable->getType()->isDependentType() ||
+      !isStaticByRule(Variable->getType(), Context))
+    return;
+  int What = 0;
+  if (const auto *Parameter = dyn_cast<ParmVarDecl>(Variable)) {
+    const auto *Function = dyn_cast<FunctionDecl>(Parameter->getDeclContext());
+    if (!Function || Function->isDeleted() || Function->isImplicit() ||
+        Function->getFirstDecl() != Function)
+      return;
+    What = 1;
+  }
+  reportObject(Variable->getType(), Variable->getLocation(), What, Context);
+}
+
+void StaticLifetimeCheck::checkObject(const Expr *Object,
+                                      SourceLocation Location, int What,
+                                      ASTContext &Context) {
+  QualType Type;
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Object))
+    Type = New->getAllocatedType();
+  else if (Object)
+    Type = Object->getType();
+  reportObject(Type, Location, What, Context);
+}
+
+void StaticLifetimeCheck::reportObject(QualType Type, SourceLocation Location,
+                                       int What, ASTContext &Context) {
+  if (Type.isNull() || Type->isDependentType() ||
+      !isStaticByRule(Type, Context) || !firstReport(Location, Context))
+    return;
+  QualType Element = Context.getBaseElementType(Type.getNonReferenceType());
+  bool Component = isComponentType(Element);
+  const CXXRecordDecl *Class = recordOf(Element);
+  diag(Location, "%select{local variable|parameter|temporary|heap object}0 of "
+                 "%select{static-only|component}1 type %2 does not have "
+                 "static storage duration; create it once, at namespace "
+                 "scope or as a static local")
+      << What << Component << Element.getUnqualifiedType();
+  if (Class)
+    diag(Class->getLocation(),
+         "%select{static-only type|component}0 %1 declared here",
+         DiagnosticIDs::Note)
+        << Component << Class;
+}
+
+void StaticLifetimeCheck::checkPush(const CXXMemberCallExpr *Push,
+                                    ASTContext &Context) {
+  const Expr *List = Push->getImplicitObjectArgument();
+  std::optional<llvm::StringRef> Kind =
+      List ? cellKind(List->getType()) : std::nullopt;
+  if (!Kind || *Kind != "list" || Push->getNumArgs() != 1)
+    return;
+  const Expr *Node = Push->getArg(0);
+  if (Node->getType()->isDependentType() ||
+      isStaticByRule(Node->getType(), Context))
+    return;
+  const ValueDecl *Named = nullptr;
+  Origin Where = originOf(Node, Context, Named);
+  if (Where == Origin::Static || !firstReport(Node->getExprLoc(), Context))
+    return;
+  diag(Node->getExprLoc(),
+       "list node %select{|%1 }0is %select{a local variable|a parameter, of "
+       "unknown origin|a temporary|of unknown origin}2; nodes pushed into a "
+       "list must have static storage duration")
+      << (Named != nullptr) << Named << static_cast<int>(Where) - 1;
+  if (Named)
+    diag(Named->getLocation(), "%0 declared here", DiagnosticIDs::Note)
+        << Named;
+}
+
+void StaticLifetimeCheck::checkLeaseCreation(const Expr *Creation,
+                                             ASTContext &Context) {
+  if (!isLeaseType(Creation->getType()))
+    return;
+  llvm::ArrayRef<const Expr *> Arguments;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Creation))
+    Arguments = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  else
+    Arguments = llvm::ArrayRef(cast<CallExpr>(Creation)->getArgs(),
+                               cast<CallExpr>(Creation)->getNumArgs());
+  for (unsigned I = 0; I < Arguments.size(); ++I) {
+    const Expr *Storage = Arguments[I];
+    const ParmVarDecl *Parameter = parameterOf(Creation, I);
+    // Storage is bound by reference, as an array (not decayed to a pointer).
+    if (!Storage->getType()->isArrayType() || !Parameter ||
+        !Parameter->getType()->isReferenceType())
+      continue;
+    const ValueDecl *Named = nullptr;
+    Origin Where = originOf(Storage, Context, Named);
+    if (Where == Origin::Static || !firstReport(Storage->getExprLoc(), Context))
+      continue;
+    diag(Storage->getExprLoc(),
+         "lease storage %select{|%1 }0is %select{a local variable|a "
+         "parameter, of unknown origin|a temporary|of unknown origin}2; the "
+         "array a lease is created from must have static storage duration")
+        << (Named != nullptr) << Named << static_cast<int>(Where) - 1;
+    if (Named)
+      diag(Named->getLocation(), "%0 declared here", DiagnosticIDs::Note)
+          << Named;
+  }
+}
+
+} // namespace clang::tidy::leash

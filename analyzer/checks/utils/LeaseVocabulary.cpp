@@ -1,0 +1,105 @@
+//===--- LeaseVocabulary.cpp - What the lease rules recognise -------------===//
+
+#include "LeaseVocabulary.h"
+#include "Vocabulary.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::leash {
+
+namespace {
+
+/// Whether \p Parameter binds a reference to an array.
+bool bindsArrayReference(const ParmVarDecl *Parameter) {
+  if (!Parameter)
+    return false;
+  QualType Type = Parameter->getType();
+  if (!Type->isReferenceType())
+    return false;
+  QualType Referred = Type->getPointeeType();
+  return Referred->isArrayType() ||
+         (Referred->isDependentType() && !Referred->isRecordType());
+}
+
+/// The array argument among \p Arguments that binds a reference-to-array
+/// parameter of \p Callee, or null.
+template <typename Range>
+const Expr *arrayArgument(const FunctionDecl *Callee, Range Arguments) {
+  if (!Callee)
+    return nullptr;
+  unsigned Index = 0;
+  for (const Expr *Argument : Arguments) {
+    if (Index >= Callee->getNumParams())
+      break;
+    const ParmVarDecl *Parameter = Callee->getParamDecl(Index++);
+    if (!bindsArrayReference(Parameter))
+      continue;
+    if (Argument && Argument->IgnoreParenImpCasts()->getType()->isArrayType())
+      return Argument;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+std::optional<LeaseCreation> leaseCreation(const Expr *E) {
+  if (!E || !isLeaseType(E->getType()))
+    return std::nullopt;
+  const Expr *Array = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    Array = arrayArgument(Call->getDirectCallee(), Call->arguments());
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    Array = arrayArgument(Construct->getConstructor(), Construct->arguments());
+  if (!Array)
+    return std::nullopt;
+  LeaseCreation Result;
+  Result.Creation = E;
+  Result.Array = Array;
+  if (const auto *Reference =
+          dyn_cast<DeclRefExpr>(Array->IgnoreParenImpCasts()))
+    Result.ArrayVariable = dyn_cast<VarDecl>(Reference->getDecl());
+  return Result;
+}
+
+std::string describeLeasedArray(const LeaseCreation &Creation) {
+  if (Creation.ArrayVariable)
+    return "'" + Creation.ArrayVariable->getNameAsString() + "'";
+  if (const auto *Member =
+          dyn_cast<MemberExpr>(Creation.Array->IgnoreParenImpCasts()))
+    return "'" + Member->getMemberDecl()->getNameAsString() + "'";
+  return "an array";
+}
+
+const FieldDecl *inFlightMember(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!Member)
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!Field || !isInFlightMember(Field))
+    return nullptr;
+  return Field;
+}
+
+bool isInFlightSafeMember(const CXXMethodDecl *Method) {
+  if (!Method || !Method->getIdentifier() ||
+      !isCellType(QualType(Method->getParent()->getTypeForDecl(), 0)))
+    return false;
+  return llvm::StringSwitch<bool>(Method->getName())
+      .Cases("take", "put", "replace", "is_some", "is_none", true)
+      .Default(false);
+}
+
+bool isLeaseRawAddressCall(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  if (!Call || !Call->getType()->isPointerType())
+    return false;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !isUnsafeApi(Method))
+    return false;
+  return isLeaseType(QualType(Method->getParent()->getTypeForDecl(), 0));
+}
+
+} // namespace clang::tidy::leash
