@@ -46,8 +46,10 @@ bool isFixable(SourceLocation Location) {
 void ComponentMutableRefCheck::registerMatchers(MatchFinder *Finder) {
   // Written declarations only, once: not the compiler's, not instantiations
   // (the template is where the declaration is written).
-  auto Written = allOf(unless(isImplicit()), unless(isInstantiated()),
-                       unless(isExpansionInSystemHeader()));
+  // The cheap test first: isInstantiated() walks the parent map, which
+  // would otherwise be asked about every declaration of the system headers.
+  auto Written = allOf(unless(isExpansionInSystemHeader()),
+                       unless(isImplicit()), unless(isInstantiated()));
   Finder->addMatcher(varDecl(Written).bind("variable"), this);
   Finder->addMatcher(
       fieldDecl(Written, unless(hasParent(cxxRecordDecl(isLambda()))))

@@ -132,7 +132,8 @@ void UnsafeInCapsuleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnsafeInCapsuleCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(UnsafeOperationFinder::candidates("operation"), this);
+  for (const auto &Candidate : UnsafeOperationFinder::candidates("operation"))
+    Finder->addMatcher(Candidate, this);
   Finder->addMatcher(functionDecl(hasAttr(attr::Annotate)).bind("function"),
                      this);
   Finder->addMatcher(ifStmt(hasInitStatement(declStmt())).bind("if"), this);

@@ -18,7 +18,8 @@ UnsafeUnmarkedCheck::UnsafeUnmarkedCheck(StringRef Name,
 }
 
 void UnsafeUnmarkedCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(UnsafeOperationFinder::candidates("operation"), this);
+  for (const auto &Candidate : UnsafeOperationFinder::candidates("operation"))
+    Finder->addMatcher(Candidate, this);
 }
 
 void UnsafeUnmarkedCheck::check(const MatchFinder::MatchResult &Result) {

@@ -162,19 +162,80 @@ private:
 '''
 
 
+STRESS = r'''// Generated stress unit: one function with {leases} leases and branches
+// {depth} deep inside a loop, the worst case for the lease dataflow.
+#include <leash/leash.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace stress {{
+
+std::size_t consume(leash::Lease<std::uint8_t> buffer);
+bool ready(int step);
+
+std::size_t worst(int steps, leash::Lease<std::uint8_t> *pool) {{
+  std::size_t total = 0;
+{declarations}
+  for (int step = 0; step < steps; ++step) {{
+{body}
+  }}
+{cleanup}
+  return total;
+}}
+
+}} // namespace stress
+'''
+
+
+def stress_unit(leases, depth):
+    declarations = "\n".join(
+        "  leash::Lease<std::uint8_t> l{0} = std::move(pool[{0}]);".format(i)
+        for i in range(leases))
+    lines = []
+    for level in range(depth):
+        indent = "    " + "  " * level
+        lease = level % leases
+        lines.append(indent + "if (ready(step + {0})) {{".format(level))
+        lines.append(indent + "  if (!l{0}.is_empty())".format(lease))
+        lines.append(indent + "    total += consume(std::move(l{0}));".format(lease))
+        lines.append(indent + "  l{0} = std::move(pool[{0}]);".format(lease))
+    for level in reversed(range(depth)):
+        indent = "    " + "  " * level
+        lines.append(indent + "} else {")
+        lines.append(indent + "  switch (step % 3) {")
+        lines.append(indent + "  case 0: total += l{0}.size(); break;".format(level % leases))
+        lines.append(indent + "  case 1: pool[{0}] = std::move(l{0}); l{0} = std::move(pool[{0}]); break;".format(level % leases))
+        lines.append(indent + "  default: break;")
+        lines.append(indent + "  }")
+        lines.append(indent + "}")
+    cleanup = "\n".join(
+        "  pool[{0}] = std::move(l{0});".format(i) for i in range(leases))
+    return STRESS.format(leases=leases, depth=depth, declarations=declarations,
+                         body="\n".join(lines), cleanup=cleanup)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("outdir")
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--vocabulary", required=True)
+    parser.add_argument("--stress", action="store_true",
+                        help="write one stress unit (many leases, deep "
+                        "branching) instead of the corpus")
     args = parser.parse_args()
     outdir = os.path.abspath(args.outdir)
     os.makedirs(outdir, exist_ok=True)
     entries = []
-    for index in range(args.units):
-        source = os.path.join(outdir, "unit_%03d.cpp" % index)
+    units = [("stress.cpp", stress_unit(leases=24, depth=24))] if args.stress else [
+        ("unit_%03d.cpp" % index,
+         UNIT.format(index=index, bit=index % 31, ring=8 + index % 24))
+        for index in range(args.units)]
+    for name, text in units:
+        source = os.path.join(outdir, name)
         with open(source, "w") as out:
-            out.write(UNIT.format(index=index, bit=index % 31, ring=8 + index % 24))
+            out.write(text)
         command = ["clang++-16", "-std=c++20", "-ffreestanding", "-fno-exceptions",
                    "-fno-rtti", "-I", os.path.abspath(args.vocabulary), "-c",
                    source, "-o", source + ".o"]

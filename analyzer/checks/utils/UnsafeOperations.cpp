@@ -610,14 +610,21 @@ UnsafeOperationClassifier::classify(const Stmt *S) {
   return std::nullopt;
 }
 
-ast_matchers::StatementMatcher
+std::vector<ast_matchers::StatementMatcher>
 UnsafeOperationFinder::candidates(llvm::StringRef Id) {
   using namespace ast_matchers;
-  return stmt(anyOf(explicitCastExpr(),
-                    implicitCastExpr(hasCastKind(CK_LValueToRValue)),
-                    binaryOperator(), unaryOperator(), arraySubscriptExpr(),
-                    asmStmt(), cxxNewExpr(), callExpr(), cxxConstructExpr()))
-      .bind(Id);
+  // One matcher per node kind, so that MatchFinder tries each only on nodes
+  // of its kind; code of the system headers is never reported.
+  auto User = unless(isExpansionInSystemHeader());
+  return {explicitCastExpr(User).bind(Id),
+          implicitCastExpr(hasCastKind(CK_LValueToRValue), User).bind(Id),
+          binaryOperator(User).bind(Id),
+          unaryOperator(User).bind(Id),
+          arraySubscriptExpr(User).bind(Id),
+          asmStmt(User).bind(Id),
+          cxxNewExpr(User).bind(Id),
+          callExpr(User).bind(Id),
+          cxxConstructExpr(User).bind(Id)};
 }
 
 void UnsafeOperationFinder::startTranslationUnit(ASTContext &Context) {

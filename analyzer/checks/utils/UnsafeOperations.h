@@ -104,7 +104,8 @@ class UnsafeOperationFinder {
 public:
   /// The statements that may be unsafe operations; checks match these and
   /// bind them to \p Id.
-  static ast_matchers::StatementMatcher candidates(llvm::StringRef Id);
+  static std::vector<ast_matchers::StatementMatcher>
+  candidates(llvm::StringRef Id);
 
   /// The unsafe operation \p S is, if it is one not reported before.
   std::optional<FoundUnsafeOperation> find(const Stmt *S, ASTContext &Context);
