@@ -228,7 +228,7 @@ def main():
     outdir = os.path.abspath(args.outdir)
     os.makedirs(outdir, exist_ok=True)
     entries = []
-    units = [("stress.cpp", stress_unit(leases=24, depth=24))] if args.stress else [
+    units = [("stress.cpp", stress_unit(leases=64, depth=64))] if args.stress else [
         ("unit_%03d.cpp" % index,
          UNIT.format(index=index, bit=index % 31, ring=8 + index % 24))
         for index in range(args.units)]
