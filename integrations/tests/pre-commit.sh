@@ -16,11 +16,11 @@ printf '[{"directory":"%s","command":"clang++-16 -c %s","file":"%s"},{"directory
 git add good.cpp
 [[ $(git diff --cached --name-only) == good.cpp ]] ||
   { git status; echo "FAIL: good.cpp was not staged"; exit 1; }
-LEASH=$leash "$hook" >out.txt 2>&1 || { cat out.txt; echo "FAIL: refused a clean commit"; exit 1; }
+LEASH_BUILD_DIR=build LEASH=$leash "$hook" >out.txt 2>&1 || { cat out.txt; echo "FAIL: refused a clean commit"; exit 1; }
 grep -q "1 of 1 translation units analysed" out.txt ||
   { cat out.txt; echo "FAIL: the hook did not check good.cpp"; exit 1; }
 git add bad.cpp
-if LEASH=$leash "$hook" >out.txt 2>&1; then
+if LEASH_BUILD_DIR=build LEASH=$leash "$hook" >out.txt 2>&1; then
   cat out.txt; git status; echo "FAIL: accepted a commit with a finding"; exit 1
 fi
 grep -q "bad.cpp:1:27: warning: subscript of raw pointer" out.txt ||
