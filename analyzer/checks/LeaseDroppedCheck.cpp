@@ -111,16 +111,8 @@ void LeaseDroppedCheck::check(const MatchFinder::MatchResult &Result) {
     if (Reported.emplace(Location.getRawEncoding(), Message).second)
       diag(Location, Message);
   }
-  for (const LeaseFlowFinding &Finding : Flow.Findings) {
-    if (Finding.Rule != LeaseFlowFinding::Dropped)
-      continue;
-    SourceLocation Location = Sources.getExpansionLoc(Finding.Location);
-    if (!Reported.emplace(Location.getRawEncoding(), Finding.Message).second)
-      continue;
-    diag(Location, Finding.Message);
-    for (const auto &[Where, What] : Finding.Notes)
-      diag(Sources.getExpansionLoc(Where), What, DiagnosticIDs::Note);
-  }
+  reportLeaseFlowFindings(*this, Flow, LeaseFlowFinding::Dropped, Sources,
+                          Reported);
 }
 
 void LeaseDroppedCheck::onEndOfTranslationUnit() {

@@ -3,9 +3,10 @@
 #ifndef LEASH_ANALYZER_CHECKS_LEASEDROPPEDCHECK_H
 #define LEASH_ANALYZER_CHECKS_LEASEDROPPEDCHECK_H
 
+#include "utils/LeaseFlow.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 
-#include <set>
 #include <string>
 #include <utility>
 
@@ -47,7 +48,7 @@ public:
 private:
   const unsigned Budget;
   const bool ReportSkipped;
-  std::set<std::pair<unsigned, std::string>> Reported;
+  ReportedFindings Reported;
   ASTContext *Context = nullptr;
 };
 

@@ -33,17 +33,9 @@ void LeaseUseAfterTransferCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   Context = Result.Context;
   const SourceManager &Sources = *Result.SourceManager;
-  for (const LeaseFlowFinding &Finding :
-       LeaseFlowCache::of(*Result.Context).analyze(Function, Budget).Findings) {
-    if (Finding.Rule != LeaseFlowFinding::UseAfterTransfer)
-      continue;
-    SourceLocation Location = Sources.getExpansionLoc(Finding.Location);
-    if (!Reported.emplace(Location.getRawEncoding(), Finding.Message).second)
-      continue;
-    diag(Location, Finding.Message);
-    for (const auto &[Where, What] : Finding.Notes)
-      diag(Sources.getExpansionLoc(Where), What, DiagnosticIDs::Note);
-  }
+  reportLeaseFlowFindings(
+      *this, LeaseFlowCache::of(*Result.Context).analyze(Function, Budget),
+      LeaseFlowFinding::UseAfterTransfer, Sources, Reported);
 }
 
 void LeaseUseAfterTransferCheck::onEndOfTranslationUnit() {

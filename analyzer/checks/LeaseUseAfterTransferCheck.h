@@ -3,9 +3,10 @@
 #ifndef LEASH_ANALYZER_CHECKS_LEASEUSEAFTERTRANSFERCHECK_H
 #define LEASH_ANALYZER_CHECKS_LEASEUSEAFTERTRANSFERCHECK_H
 
+#include "utils/LeaseFlow.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 
-#include <set>
 #include <string>
 #include <utility>
 
@@ -39,7 +40,7 @@ public:
 
 private:
   const unsigned Budget;
-  std::set<std::pair<unsigned, std::string>> Reported;
+  ReportedFindings Reported;
   ASTContext *Context = nullptr;
 };
 

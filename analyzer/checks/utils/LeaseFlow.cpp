@@ -569,6 +569,22 @@ thread_local llvm::DenseMap<ASTContext *, std::unique_ptr<LeaseFlowCache>>
 
 } // namespace
 
+void reportLeaseFlowFindings(ClangTidyCheck &Check, const LeaseFlowResult &Flow,
+                             LeaseFlowFinding::RuleKind Rule,
+                             const SourceManager &Sources,
+                             ReportedFindings &Reported) {
+  for (const LeaseFlowFinding &Finding : Flow.Findings) {
+    if (Finding.Rule != Rule)
+      continue;
+    SourceLocation Location = Sources.getExpansionLoc(Finding.Location);
+    if (!Reported.emplace(Location.getRawEncoding(), Finding.Message).second)
+      continue;
+    Check.diag(Location, Finding.Message);
+    for (const auto &[Where, What] : Finding.Notes)
+      Check.diag(Sources.getExpansionLoc(Where), What, DiagnosticIDs::Note);
+  }
+}
+
 bool isLeaseFlowCandidate(const FunctionDecl *Function) {
   if (!Function || !Function->doesThisDeclarationHaveABody() ||
       Function->isImplicit() || Function->isDefaulted() ||

@@ -52,13 +52,16 @@
 #ifndef LEASH_ANALYZER_CHECKS_UTILS_LEASEFLOW_H
 #define LEASH_ANALYZER_CHECKS_UTILS_LEASEFLOW_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang::tidy::leash {
@@ -96,6 +99,18 @@ struct LeaseFlowResult {
 /// vocabulary's own LEASH_LEASE or LEASH_CELL classes, which implement
 /// ownership rather than follow it.
 bool isLeaseFlowCandidate(const FunctionDecl *Function);
+
+/// The set of places and messages a check has reported in one translation
+/// unit, so that a function analysed twice (a template pattern and its
+/// instantiations share locations) is reported once.
+using ReportedFindings = std::set<std::pair<unsigned, std::string>>;
+
+/// Reports through \p Check, with their notes, the findings of \p Flow that
+/// belong to \p Rule and are not in \p Reported yet.
+void reportLeaseFlowFindings(ClangTidyCheck &Check, const LeaseFlowResult &Flow,
+                             LeaseFlowFinding::RuleKind Rule,
+                             const SourceManager &Sources,
+                             ReportedFindings &Reported);
 
 /// The analyses of a translation unit's functions, computed on demand and
 /// cached (see the file comment).
