@@ -40,6 +40,7 @@ set(LEASH_CLANG_RESOURCE_DIR
     "${LLVM_LIBRARY_DIR}/clang/${LLVM_VERSION_MAJOR}")
 
 leash_require_program(LEASH_CLANG_TIDY clang-tidy-16)
+leash_require_program(LEASH_CLANG_FORMAT clang-format-16)
 leash_require_program(LEASH_FILECHECK FileCheck)
 leash_require_program(LEASH_NOT not)
 leash_require_program(LEASH_ARM_GXX arm-none-eabi-g++)

@@ -31,8 +31,7 @@ namespace clang::tidy::leash {
 class LeashTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<CellReentrantMapCheck>(
-        "leash-cell-reentrant-map");
+    Factories.registerCheck<CellReentrantMapCheck>("leash-cell-reentrant-map");
     Factories.registerCheck<CellRefEscapeCheck>("leash-cell-ref-escape");
     Factories.registerCheck<ComponentMutableFieldCheck>(
         "leash-component-mutable-field");

@@ -88,8 +88,8 @@ GccDriverQuery::query(llvm::StringRef Driver,
   }
 
   llvm::SmallString<128> ErrorFile;
-  if (std::error_code EC =
-          llvm::sys::fs::createTemporaryFile("leash_gcc_query", "txt", ErrorFile))
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile("leash_gcc_query",
+                                                              "txt", ErrorFile))
     return Fail("cannot create a temporary file: " + EC.message());
   std::vector<llvm::StringRef> Argv = {Program};
   for (const std::string &Flag : Flags)

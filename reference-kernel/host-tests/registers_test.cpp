@@ -60,21 +60,13 @@ static_assert(std::is_trivially_default_constructible_v<Block>);
 
 // Permissions are types: what the hardware forbids does not compile.
 template <typename R>
-concept CanSet = requires(R &r) {
-  r.set(0u);
-};
+concept CanSet = requires(R &r) { r.set(0u); };
 template <typename R>
-concept CanGet = requires(const R &r) {
-  r.get();
-};
+concept CanGet = requires(const R &r) { r.get(); };
 template <typename R>
-concept CanModify = requires(R &r) {
-  r.modify(Status::ready.set());
-};
+concept CanModify = requires(R &r) { r.modify(Status::ready.set()); };
 template <typename R, typename V>
-concept CanWriteValue = requires(R &r, V v) {
-  r.write(v);
-};
+concept CanWriteValue = requires(R &r, V v) { r.write(v); };
 
 static_assert(CanGet<ReadOnly<std::uint32_t, Status>>);
 static_assert(!CanSet<ReadOnly<std::uint32_t, Status>>,

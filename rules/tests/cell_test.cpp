@@ -13,9 +13,7 @@ namespace {
 using leash::Cell;
 
 template <typename T>
-concept CanMakeCell = requires {
-  sizeof(Cell<T>);
-};
+concept CanMakeCell = requires { sizeof(Cell<T>); };
 
 struct Point {
   int x;

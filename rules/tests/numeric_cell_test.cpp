@@ -13,9 +13,8 @@ namespace {
 using leash::Cell;
 
 template <typename T>
-concept CanIncrement = requires(const Cell<T> &cell) {
-  leash::increment(cell);
-};
+concept CanIncrement =
+    requires(const Cell<T> &cell) { leash::increment(cell); };
 
 static_assert(CanIncrement<int>);
 static_assert(CanIncrement<std::uint8_t>);

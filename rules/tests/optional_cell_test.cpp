@@ -14,9 +14,7 @@ namespace {
 using leash::OptionalCell;
 
 template <typename T>
-concept CanMakeOptionalCell = requires {
-  sizeof(OptionalCell<T>);
-};
+concept CanMakeOptionalCell = requires { sizeof(OptionalCell<T>); };
 
 static_assert(CanMakeOptionalCell<int>);
 static_assert(!CanMakeOptionalCell<std::string>);

@@ -25,7 +25,8 @@ concept RegisterValue = std::unsigned_integral<T> && !std::same_as<T, bool>;
 /// enumeration with a fixed underlying type (so that every bit pattern the
 /// hardware returns is a value of the enumeration, never undefined behaviour).
 template <typename E, typename T>
-concept FieldEnumeration = std::same_as<E, T> ||
+concept FieldEnumeration =
+    std::same_as<E, T> ||
     (std::is_enum_v<E> &&
      !std::is_convertible_v<E, std::underlying_type_t<E>> &&
      std::unsigned_integral<std::underlying_type_t<E>>);
@@ -73,7 +74,7 @@ private:
 /// `T` for a number, or a scoped enumeration for a field with named values
 /// (read back with `read_as_enum`).
 template <RegisterValue T, typename Bits, typename Value = T>
-requires FieldEnumeration<Value, T>
+  requires FieldEnumeration<Value, T>
 class Field {
 public:
   /// The field of `width` bits at bit `shift`.

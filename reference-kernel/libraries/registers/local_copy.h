@@ -31,7 +31,7 @@ public:
   /// the datasheet calls reserved comes back as an unnamed value: switch over
   /// the result with a `default`.
   template <typename Value>
-  requires std::is_enum_v<Value>
+    requires std::is_enum_v<Value>
   [[nodiscard]] constexpr Value
   read_as_enum(Field<T, Bits, Value> field) const noexcept {
     return static_cast<Value>(field.extract(value_));

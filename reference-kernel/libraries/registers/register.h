@@ -50,51 +50,65 @@ public:
   Register &operator=(const Register &) = delete;
 
   /// Reads the whole register (one access).
-  [[nodiscard]] T get() const noexcept requires readable {
+  [[nodiscard]] T get() const noexcept
+    requires readable
+  {
     return Access::load(value_);
   }
 
   /// Writes the whole register (one access).
-  void set(T value) noexcept requires writable { Access::store(value_, value); }
+  void set(T value) noexcept
+    requires writable
+  {
+    Access::store(value_, value);
+  }
 
   /// Reads the register once and returns the contents of `field`.
   template <typename Value>
-  [[nodiscard]] T
-  read(Field<T, Bits, Value> field) const noexcept requires readable {
+  [[nodiscard]] T read(Field<T, Bits, Value> field) const noexcept
+    requires readable
+  {
     return extract().read(field);
   }
 
   /// Reads the register once and returns `field` as its enumeration (see
   /// LocalCopy::read_as_enum).
   template <typename Value>
-  requires std::is_enum_v<Value>
-  [[nodiscard]] Value
-  read_as_enum(Field<T, Bits, Value> field) const noexcept requires readable {
+    requires std::is_enum_v<Value>
+  [[nodiscard]] Value read_as_enum(Field<T, Bits, Value> field) const noexcept
+    requires readable
+  {
     return extract().read_as_enum(field);
   }
 
   /// Reads the register once and returns whether any bit of `field` is set.
   template <typename Value>
-  [[nodiscard]] bool
-  is_set(Field<T, Bits, Value> field) const noexcept requires readable {
+  [[nodiscard]] bool is_set(Field<T, Bits, Value> field) const noexcept
+    requires readable
+  {
     return extract().is_set(field);
   }
 
   /// Reads the register once and returns whether it holds `expected` in
   /// every field that `expected` covers.
-  [[nodiscard]] bool
-  matches_all(FieldValue<T, Bits> expected) const noexcept requires readable {
+  [[nodiscard]] bool matches_all(FieldValue<T, Bits> expected) const noexcept
+    requires readable
+  {
     return extract().matches_all(expected);
   }
 
   /// Reads the register once into a LocalCopy, to examine several fields of
   /// the same value.
-  [[nodiscard]] LocalCopy<T, Bits> extract() const noexcept requires readable {
+  [[nodiscard]] LocalCopy<T, Bits> extract() const noexcept
+    requires readable
+  {
     return LocalCopy<T, Bits>(get());
   }
 
   /// Writes `value`; every field it does not cover is written as zero.
-  void write(FieldValue<T, Bits> value) noexcept requires writable {
+  void write(FieldValue<T, Bits> value) noexcept
+    requires writable
+  {
     set(value.applied_to(0));
   }
 
@@ -102,7 +116,8 @@ public:
   /// accesses: not atomic against an interrupt handler that writes the same
   /// register).
   void modify(FieldValue<T, Bits> change) noexcept
-      requires(P == Permission::read_write) {
+    requires(P == Permission::read_write)
+  {
     set(change.applied_to(get()));
   }
 

@@ -47,7 +47,9 @@ public:
   }
 
   /// Returns the value and leaves a value-initialized `T{}` in its place.
-  constexpr T take() const noexcept requires std::default_initializable<T> {
+  constexpr T take() const noexcept
+    requires std::default_initializable<T>
+  {
     return replace(T{});
   }
 

@@ -83,7 +83,7 @@ public:
   /// on an empty cell `f` does not run. Refused inside another `map` on this
   /// cell (reports MapCellReentered; `f` does not run). `f` must not throw.
   template <typename F>
-  requires std::is_invocable_v<F, T &>
+    requires std::is_invocable_v<F, T &>
   constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
     if (reentered("MapCell::map inside its own map") || !value_.has_value()) {
       return MapResult<std::invoke_result_t<F, T &>>{};
@@ -97,7 +97,7 @@ public:
   /// Like `map`, but returns `f`'s result directly, or `fallback` (without
   /// running `f`) if the cell is empty or the access is refused.
   template <typename R, typename F>
-  requires std::is_invocable_r_v<R, F, T &>
+    requires std::is_invocable_r_v<R, F, T &>
   constexpr R map_or(R fallback, F &&f) const {
     if (reentered("MapCell::map_or inside its own map") ||
         !value_.has_value()) {

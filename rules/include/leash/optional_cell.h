@@ -77,8 +77,9 @@ public:
   [[nodiscard]] constexpr bool is_none() const noexcept { return !full_; }
 
   /// Whether the cell holds a value equal to `value`.
-  [[nodiscard]] constexpr bool
-  contains(const T &value) const requires std::equality_comparable<T> {
+  [[nodiscard]] constexpr bool contains(const T &value) const
+    requires std::equality_comparable<T>
+  {
     return full_ && value_ == value;
   }
 
@@ -91,7 +92,7 @@ public:
   /// MapResult (`bool` for a void `f`, else `std::optional`). On an empty
   /// cell `f` does not run. `f` may freely use this cell: it works on a copy.
   template <typename F>
-  requires std::is_invocable_v<F, T>
+    requires std::is_invocable_v<F, T>
   constexpr MapResult<std::invoke_result_t<F, T>> map(F &&f) const {
     if (!full_) {
       return MapResult<std::invoke_result_t<F, T>>{};
@@ -102,7 +103,7 @@ public:
   /// Runs `f` with a copy of the value and returns its result, or returns
   /// `fallback` (without running `f`) if the cell is empty.
   template <typename R, typename F>
-  requires std::is_invocable_r_v<R, F, T>
+    requires std::is_invocable_r_v<R, F, T>
   constexpr R map_or(R fallback, F &&f) const {
     if (!full_) {
       return fallback;

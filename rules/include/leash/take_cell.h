@@ -17,13 +17,12 @@ namespace leash {
 /// leash_owning_handle = true;`, is empty when default-constructed, and a
 /// move leaves the source empty. TakeCell holds such a value in place.
 template <typename T>
-concept OwningHandle = requires {
-  requires T::leash_owning_handle;
-}
-&&std::default_initializable<T> &&std::is_nothrow_move_constructible_v<T> &&
-    std::is_nothrow_move_assignable_v<T> &&requires(const T &handle) {
-  { handle.is_empty() } -> std::same_as<bool>;
-};
+concept OwningHandle =
+    requires { requires T::leash_owning_handle; } &&
+    std::default_initializable<T> && std::is_nothrow_move_constructible_v<T> &&
+    std::is_nothrow_move_assignable_v<T> && requires(const T &handle) {
+      { handle.is_empty() } -> std::same_as<bool>;
+    };
 
 /// A cell holding a unique reference to a `T` (Tock's `TakeCell<'a, T>`,
 /// which holds `&'a mut T`), stored as a `T*` that is null when the cell is
@@ -76,7 +75,7 @@ public:
   /// this cell (`put`, `replace`), map reports TakeCellRefilledDuringMap and
   /// keeps the new value rather than overwriting it. `f` must not throw.
   template <typename F>
-  requires std::is_invocable_v<F, T &>
+    requires std::is_invocable_v<F, T &>
   constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
     T *value = take();
     if (value == nullptr) {
@@ -90,7 +89,7 @@ public:
   /// Like `map`, but returns `f`'s result directly, or `fallback` (without
   /// running `f`) if the cell is empty.
   template <typename R, typename F>
-  requires std::is_invocable_r_v<R, F, T &>
+    requires std::is_invocable_r_v<R, F, T &>
   constexpr R map_or(R fallback, F &&f) const {
     T *value = take();
     if (value == nullptr) {
@@ -166,7 +165,7 @@ public:
   /// refills this cell, map reports TakeCellRefilledDuringMap, keeps the new
   /// handle and destroys the one it lent out. `f` must not throw.
   template <typename F>
-  requires std::is_invocable_v<F, T &>
+    requires std::is_invocable_v<F, T &>
   constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
     T value = take();
     if (value.is_empty()) {
@@ -180,7 +179,7 @@ public:
   /// Like `map`, but returns `f`'s result directly, or `fallback` (without
   /// running `f`) if the cell is empty.
   template <typename R, typename F>
-  requires std::is_invocable_r_v<R, F, T &>
+    requires std::is_invocable_r_v<R, F, T &>
   constexpr R map_or(R fallback, F &&f) const {
     T value = take();
     if (value.is_empty()) {
