@@ -35,8 +35,10 @@ namespace clang::tidy::leash {
 /// for both flow checks): a function whose CFG blocks times tracked lease
 /// variables exceed it is not analysed.
 ///
-/// `ReportSkippedFunctions` (default false): report each function skipped
-/// for the budget, so that a gate cannot pass by silence.
+/// `ReportSkippedFunctions` (default false): each function skipped for the
+/// budget is a remark, which fails nothing (`leash check` prints it only
+/// with --verbose); with this option it is a warning, so that a gate cannot
+/// pass by silence.
 class LeaseDroppedCheck : public ClangTidyCheck {
 public:
   LeaseDroppedCheck(StringRef Name, ClangTidyContext *Context);

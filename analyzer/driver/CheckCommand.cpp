@@ -286,17 +286,18 @@ adjustCommands(const CheckRequest &Request,
   return std::move(Adjusted);
 }
 
-/// What the units found, each finding and marker once: a header's finding
-/// appears once per run, however many units include it.
+/// What the units found, each finding, remark and marker once: a header's
+/// finding appears once per run, however many units include it.
 struct MergedResults {
   std::vector<Finding> Findings;
+  std::vector<Finding> Remarks;
   std::vector<UnsafeMarker> Markers;
   size_t Failed = 0;
 };
 
 MergedResults merge(const std::vector<TranslationUnitResult> &Results) {
   MergedResults Merged;
-  std::set<FindingKey> Seen, SeenMarkers;
+  std::set<FindingKey> Seen, SeenRemarks, SeenMarkers;
   for (const TranslationUnitResult &Result : Results) {
     if (!Result.Analysed)
       ++Merged.Failed;
@@ -311,6 +312,12 @@ MergedResults merge(const std::vector<TranslationUnitResult> &Results) {
                      F.Message};
       if (Seen.insert(Key).second)
         Merged.Findings.push_back(F);
+    }
+    for (const Finding &R : Result.Remarks) {
+      FindingKey Key{R.Rule, R.Where.File, R.Where.Line, R.Where.Column,
+                     R.Message};
+      if (SeenRemarks.insert(Key).second)
+        Merged.Remarks.push_back(R);
     }
   }
   llvm::sort(Merged.Markers, [](const UnsafeMarker &A, const UnsafeMarker &B) {
@@ -342,6 +349,21 @@ llvm::Error writeReport(const CheckRequest &Request, const RunReport &Report) {
   }
   Out.flush();
   return llvm::Error::success();
+}
+
+/// Prints each remark as one line, `leash: note: <file>:<line>:<col>:
+/// <message> [<rule>]`: what `--verbose` adds after the analysis.
+void printRemarks(const std::vector<Finding> &Remarks) {
+  for (const Finding &R : Remarks) {
+    llvm::WithColor::note(llvm::errs(), "leash");
+    if (!R.Where.File.empty())
+      llvm::errs() << R.Where.File << ':' << R.Where.Line << ':'
+                   << R.Where.Column << ": ";
+    llvm::errs() << R.Message;
+    if (!R.Rule.empty())
+      llvm::errs() << " [" << R.Rule << ']';
+    llvm::errs() << '\n';
+  }
 }
 
 /// The units that could not be analysed, and the one-line summary.
@@ -431,6 +453,10 @@ int runCheck(const CheckRequest &Request) {
       });
   Progress.clear();
   MergedResults Merged = merge(Results);
+  // Remarks are not findings: no report, count, baseline or exit status
+  // sees them.
+  if (Request.Verbose)
+    printRemarks(Merged.Remarks);
 
   // The report. Fingerprints come before the baseline takes findings away,
   // so that they do not depend on it.

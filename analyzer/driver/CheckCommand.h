@@ -42,7 +42,8 @@ struct CheckRequest {
   /// List every unsafe marker with its reason, and counts per file and tier.
   bool UnsafeInventory = false;
   Severity FailOn = Severity::Warning;
-  /// Print each adjusted command before analysing.
+  /// Print each adjusted command before analysing, and the checks' remarks
+  /// (such as a function too large to analyse) after.
   bool Verbose = false;
   /// Clang's resource directory.
   std::string ResourceDir;

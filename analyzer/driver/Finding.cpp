@@ -66,6 +66,7 @@ void to_json(nlohmann::json &J, const TranslationUnitResult &R) {
        {"analysed", R.Analysed},
        {"failure", R.FailureReason},
        {"findings", R.Findings},
+       {"remarks", R.Remarks},
        {"unsafeMarkers", R.UnsafeMarkers}};
 }
 void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
@@ -73,6 +74,7 @@ void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
   J.at("analysed").get_to(R.Analysed);
   J.at("failure").get_to(R.FailureReason);
   J.at("findings").get_to(R.Findings);
+  J.at("remarks").get_to(R.Remarks);
   J.at("unsafeMarkers").get_to(R.UnsafeMarkers);
 }
 

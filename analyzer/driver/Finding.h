@@ -66,6 +66,11 @@ struct TranslationUnitResult {
   /// Why the unit was not analysed, in one line.
   std::string FailureReason;
   std::vector<Finding> Findings;
+  /// The remarks: what the checks say that is not a finding (a function too
+  /// large to analyse). Never reported, counted or baselined as findings, and
+  /// they never change the exit status; `--verbose` prints them. Their Level
+  /// is Note.
+  std::vector<Finding> Remarks;
   /// The unsafe markers seen, when the inventory was asked for.
   std::vector<UnsafeMarker> UnsafeMarkers;
 };

@@ -93,9 +93,11 @@ cl::list<std::string>
                   "checks become available to --checks)"),
          cl::value_desc("library"), cl::sub(CheckSubcommand),
          cl::cat(LeashCategory));
-cl::opt<bool> Verbose("verbose",
-                      cl::desc("Print each adjusted compile command"),
-                      cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<bool> Verbose(
+    "verbose",
+    cl::desc("Print each adjusted compile command, and the checks' notes "
+             "that are not findings (a function too large to analyse)"),
+    cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<leash::Severity> FailOn(
     "fail-on", cl::desc("Lowest severity that fails the run"),
     cl::values(clEnumValN(leash::Severity::Warning, "warning",

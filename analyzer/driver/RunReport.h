@@ -41,7 +41,8 @@ struct RunReport {
   std::string SourceRoot;
   /// The directory leash ran in, absolute.
   std::string WorkingDirectory;
-  /// Every translation unit, analysed or not (their Findings are not read).
+  /// Every translation unit, analysed or not (their Findings and Remarks are
+  /// not read).
   std::vector<TranslationUnitResult> Units;
   /// The findings to report: each once, and with a baseline only those not
   /// in it.

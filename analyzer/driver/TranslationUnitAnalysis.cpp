@@ -225,6 +225,10 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
 
   LineTable Lines;
   for (const ClangTidyError &Error : DiagConsumer.take()) {
+    if (Error.DiagLevel == clang::tooling::Diagnostic::Remark) {
+      Result.Remarks.push_back(toFinding(Error, Lines));
+      continue;
+    }
     Result.Findings.push_back(toFinding(Error, Lines));
     const Finding &Added = Result.Findings.back();
     if (Added.Level == Severity::Error && Result.FailureReason.empty() &&

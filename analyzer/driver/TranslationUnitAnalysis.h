@@ -3,7 +3,8 @@
 /// \file
 /// Runs clang-tidy's library in-process, with every check registered in this
 /// binary, over one translation unit, and converts what it reports into
-/// leash's findings. A unit with compiler errors is "not analysed".
+/// leash's findings (its remarks kept apart, as remarks). A unit with
+/// compiler errors is "not analysed".
 ///
 //===----------------------------------------------------------------------===//
 

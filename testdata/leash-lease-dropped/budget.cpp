@@ -1,7 +1,9 @@
 // RUN: %check-rule --config "{CheckOptions: {LeaseFlowBudget: '40', leash-lease-dropped.ReportSkippedFunctions: true}}" %s leash-lease-dropped,leash-lease-use-after-transfer
 // A function too large for the flow budget (blocks times lease variables)
 // is skipped, never analysed for long; with ReportSkippedFunctions the
-// skip is reported. Small functions are still analysed.
+// skip is a warning (without it, a remark that is no finding:
+// testdata/driver/skipped-function.test). Small functions are still
+// analysed.
 #include <leash/lease.h>
 #include <leash/take_cell.h>
 

@@ -1,6 +1,8 @@
 //===--- LeaseFlow.cpp - Who owns each lease, path by path ----------------===//
 
 #include "LeaseFlow.h"
+#include "LeasePlaces.h"
+#include "LeaseVocabulary.h"
 #include "Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -8,7 +10,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <deque>
 #include <set>
@@ -18,34 +20,48 @@ namespace clang::tidy::leash {
 
 namespace {
 
-/// The facts a variable's typestate is made of.
+/// The facts a place's typestate is made of.
 enum Fact : std::uint8_t {
   /// It may own a buffer.
   MayOwn = 1,
   /// It may have been transferred away (moved from).
   MayMoved = 2,
+  /// A callee or a lambda may have taken it: nothing is known until it is
+  /// checked for emptiness or assigned.
+  Unknown = 4,
 };
 
-/// The typestate of one variable at one point.
-struct VarState {
+/// The typestate of one place at one point.
+struct PlaceState {
   std::uint8_t Facts = 0;
   /// A transfer that may have happened (for the note).
   SourceLocation Transfer;
   /// Where it got the buffer it may own (for the note).
   SourceLocation Acquired;
+};
 
-  bool operator==(const VarState &Other) const {
-    return Facts == Other.Facts && Transfer == Other.Transfer &&
-           Acquired == Other.Acquired;
+/// A local `bool` that holds the answer of an emptiness test of a place
+/// (`const bool empty = buffer.is_empty();`), valid until either changes.
+struct Mirror {
+  const VarDecl *Flag = nullptr;
+  unsigned Place = 0;
+  /// Whether the flag is true when the place is empty.
+  bool TrueIsEmpty = true;
+
+  bool operator==(const Mirror &Other) const {
+    return Flag == Other.Flag && Place == Other.Place &&
+           TrueIsEmpty == Other.TrueIsEmpty;
   }
 };
 
-/// The typestate of every tracked variable; empty until a path reaches it.
+/// The typestate of every place; empty until a path reaches it.
 struct FlowState {
   bool Reached = false;
-  llvm::SmallVector<VarState, 4> Vars;
+  llvm::SmallVector<PlaceState, 4> Places;
+  llvm::SmallVector<Mirror, 0> Mirrors;
 
-  /// Joins \p Other in; returns whether this changed.
+  /// Joins \p Other in (facts by union, mirrors by intersection); returns
+  /// whether this changed.
   bool join(const FlowState &Other) {
     if (!Other.Reached)
       return false;
@@ -54,9 +70,9 @@ struct FlowState {
       return true;
     }
     bool Changed = false;
-    for (unsigned I = 0; I < Vars.size(); ++I) {
-      VarState &Mine = Vars[I];
-      const VarState &Theirs = Other.Vars[I];
+    for (unsigned I = 0; I < Places.size(); ++I) {
+      PlaceState &Mine = Places[I];
+      const PlaceState &Theirs = Other.Places[I];
       std::uint8_t Facts = Mine.Facts | Theirs.Facts;
       if (Facts != Mine.Facts) {
         Mine.Facts = Facts;
@@ -71,88 +87,134 @@ struct FlowState {
         Changed = true;
       }
     }
-    return Changed;
+    const size_t Before = Mirrors.size();
+    llvm::erase_if(Mirrors, [&](const Mirror &M) {
+      return !llvm::is_contained(Other.Mirrors, M);
+    });
+    return Changed || Mirrors.size() != Before;
+  }
+
+  /// Forgets the flags that mirror place \p Place.
+  void forgetMirrorsOf(unsigned Place) {
+    llvm::erase_if(Mirrors, [&](const Mirror &M) { return M.Place == Place; });
   }
 };
 
-/// Whether \p Type is a lease held by value or by rvalue reference.
-bool isTrackedType(QualType Type) {
-  if (Type->isLValueReferenceType())
-    return false;
-  return isLeaseType(Type.getNonReferenceType());
-}
-
-/// Collects the tracked variables declared in a function itself (not in
-/// the lambdas or local classes inside it).
-class TrackedVariables : public RecursiveASTVisitor<TrackedVariables> {
-public:
-  explicit TrackedVariables(const FunctionDecl *Function)
-      : Function(Function) {}
-
-  bool VisitVarDecl(VarDecl *Var) {
-    if (Var->getParentFunctionOrMethod() != Function ||
-        !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-        Var->getType()->isReferenceType() || !isLeaseType(Var->getType()))
-      return true;
-    Found.push_back(Var);
-    return true;
-  }
-
-  const FunctionDecl *Function;
-  std::vector<const VarDecl *> Found;
-};
-
-/// How a mention of a tracked variable acts on it.
+/// How a mention of a place acts on it.
 enum class Mention {
-  /// `v.is_empty()`, or the target of an assignment (handled there).
+  /// An emptiness test, or the target of an assignment (handled there).
   NotAUse,
+  /// Anything that reads it and leaves it as it was.
+  Use,
   /// Its ownership moves away here.
   Transfer,
-  /// Anything else.
-  Use,
+  /// Its ownership moves away on some paths of a callee.
+  MaybeTransfer,
+  /// A callee or a lambda may take it; nothing is known afterwards.
+  Unknown,
+  /// A wrapper is emptied (`reset()`): a buffer it held is lost.
+  Emptied,
+  /// A wrapper gets a new lease (`emplace`): a buffer it held is lost.
+  Refilled,
 };
+
+/// The names of the wrapper members that test for a value.
+bool isValueTest(const CXXMethodDecl *Method) {
+  return isa<CXXConversionDecl>(Method) ||
+         (Method->getIdentifier() && Method->getName() == "has_value");
+}
+
+bool isNamed(const CXXMethodDecl *Method, llvm::StringRef Name) {
+  return Method && Method->getIdentifier() && Method->getName() == Name;
+}
+
+/// Whether \p E is `std::move(x)`-like: a call with one argument that
+/// returns an rvalue reference, or a cast to an rvalue reference.
+bool isMoveExpression(const Expr *E) {
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && Call->getNumArgs() == 1 &&
+           Callee->getReturnType()->isRValueReferenceType();
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return Cast->getTypeAsWritten()->isRValueReferenceType();
+  return false;
+}
+
+/// The parameter of \p Call that its argument \p Argument binds, if any.
+const ParmVarDecl *parameterFor(const CallExpr *Call, const Expr *Argument) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  const unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Offset; I < Call->getNumArgs(); ++I)
+    if (Call->getArg(I) == Argument && I - Offset < Callee->getNumParams())
+      return Callee->getParamDecl(I - Offset);
+  return nullptr;
+}
 
 /// The analysis of one function.
 class FunctionFlow {
 public:
   FunctionFlow(const FunctionDecl *Function, ASTContext &Context,
-               LeaseFlowResult &Result, unsigned Budget)
-      : Function(Function), Context(Context), Result(Result), Budget(Budget) {}
+               LeaseFlowResult &Result, unsigned Budget, LeaseFlowCache &Cache)
+      : Function(Function), Context(Context), Result(Result), Budget(Budget),
+        Cache(Cache), Places(Function, Context) {}
 
   void run();
 
 private:
-  /// The parent of \p E, through parentheses and implicit casts.
-  DynTypedNode parentOf(const Expr *E, const Expr *&Child) const;
-  /// What the mention \p Reference of a tracked variable does.
-  Mention classify(const DeclRefExpr *Reference,
-                   SourceLocation &TransferLocation) const;
-  /// The tracked variable that \p E names, through parentheses and casts.
-  std::optional<unsigned> trackedVariable(const Expr *E) const;
+  /// What a mention of a lease's value (a lease place, the lease inside a
+  /// wrapper, or a whole struct) does, from its parent.
+  Mention classifyValue(const Expr *E, SourceLocation &At) const;
+  /// What a mention of a wrapper place does.
+  Mention classifyWrapper(const Expr *E, SourceLocation &At) const;
+  /// What passing \p Argument to \p Call without moving it does: a
+  /// non-const lvalue reference parameter may take it (the callee's
+  /// summary says how).
+  Mention classifyBorrow(const CallExpr *Call, const Expr *Argument) const;
+  /// What capturing a place by reference in \p Lambda does.
+  Mention classifyCapture(const LambdaExpr *Lambda, const VarDecl *Var) const;
+  /// What the mention \p Reference does to the places it names.
+  Mention classifyMention(const NamedPlaces &Named,
+                          const DeclRefExpr *Reference,
+                          SourceLocation &At) const;
+  /// The emptiness test \p Condition is, if any: the place, and whether
+  /// true means empty.
+  std::optional<std::pair<unsigned, bool>>
+  emptinessTest(const Expr *Condition, const FlowState &State) const;
+
   /// Applies \p Element to \p State; reports when \p Report.
   void transfer(const CFGElement &Element, FlowState &State, bool Report);
   void transferStatement(const Stmt *S, FlowState &State, bool Report);
-  /// Reports a variable that may own its buffer where it stops existing.
-  void reportLost(unsigned Index, const VarState &Var, SourceLocation Where,
+  void transferDeclaration(const DeclStmt *Declaration, FlowState &State);
+  void transferAssignment(const CXXOperatorCallExpr *Assignment,
+                          FlowState &State, bool Report);
+  /// Applies mention \p What at \p At to place \p Index.
+  void apply(FlowState &State, unsigned Index, Mention What, SourceLocation At,
+             SourceLocation UseLocation, bool Report);
+  /// Reports a use of a place that may have been transferred.
+  void reportUse(unsigned Index, const PlaceState &Place, SourceLocation Where);
+  /// Reports a place that may own its buffer where it stops existing.
+  void reportLost(unsigned Index, const PlaceState &Place, SourceLocation Where,
                   const char *How);
   /// Applies a whole block and hands its state to its successors.
   void processBlock(const CFGBlock &Block, bool Report);
-  /// The branch on `v.is_empty()` that ends \p Block, if any: the variable
-  /// and whether the true successor is the empty side.
-  std::optional<std::pair<unsigned, bool>>
-  emptinessBranch(const CFGBlock &Block) const;
-  /// The name of tracked variable \p Index.
-  std::string name(unsigned Index) const {
-    return Variables[Index]->getNameAsString();
+  /// What happens to parameters when \p Block leaves the function.
+  void leaveFunction(const CFGBlock &Block, const FlowState &State);
+  /// The name of place \p Index.
+  const std::string &name(unsigned Index) const {
+    return Places.all()[Index].Name;
   }
 
   const FunctionDecl *Function;
   ASTContext &Context;
   LeaseFlowResult &Result;
   const unsigned Budget;
+  LeaseFlowCache &Cache;
+  LeasePlaces Places;
   std::unique_ptr<CFG> Graph;
-  std::vector<const VarDecl *> Variables;
-  llvm::DenseMap<const VarDecl *, unsigned> Index;
   std::vector<FlowState> In;
   std::deque<const CFGBlock *> Worklist;
   /// The block being reported on.
@@ -164,20 +226,10 @@ void FunctionFlow::run() {
   const Stmt *Body = Function->getBody();
   if (!Body)
     return;
-  TrackedVariables Locals(Function);
-  Locals.TraverseStmt(const_cast<Stmt *>(Body));
-  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function))
-    for (const CXXCtorInitializer *Init : Constructor->inits())
-      if (Init->getInit())
-        Locals.TraverseStmt(Init->getInit());
-  for (const ParmVarDecl *Parameter : Function->parameters())
-    if (isTrackedType(Parameter->getType()))
-      Variables.push_back(Parameter);
-  Variables.insert(Variables.end(), Locals.Found.begin(), Locals.Found.end());
-  if (Variables.empty())
+  Result.BorrowedExit.assign(Function->getNumParams(), 0);
+  const unsigned Count = Places.all().size();
+  if (Count == 0)
     return;
-  for (unsigned I = 0; I < Variables.size(); ++I)
-    Index[Variables[I]] = I;
 
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
@@ -188,22 +240,25 @@ void FunctionFlow::run() {
     return;
   const std::uint64_t Blocks = Graph->getNumBlockIDs();
   Result.Blocks = Blocks;
-  Result.Variables = Variables.size();
-  if (Blocks * Variables.size() > Budget) {
+  Result.Variables = Count;
+  if (Blocks * Count > Budget) {
     Result.Skipped = true;
+    Result.OverBudget = true;
     return;
   }
 
   In.assign(Blocks, FlowState());
   FlowState &Entry = In[Graph->getEntry().getBlockID()];
   Entry.Reached = true;
-  Entry.Vars.resize(Variables.size());
-  for (unsigned I = 0; I < Variables.size(); ++I)
-    if (isa<ParmVarDecl>(Variables[I])) {
-      Entry.Vars[I].Facts = MayOwn;
-      Entry.Vars[I].Acquired = Variables[I]->getLocation();
+  Entry.Places.resize(Count);
+  for (unsigned I = 0; I < Count; ++I)
+    if (isa<ParmVarDecl>(Places.all()[I].Root)) {
+      Entry.Places[I].Facts = MayOwn;
+      Entry.Places[I].Acquired = Places.all()[I].Root->getLocation();
     }
-  const std::uint64_t Limit = Blocks * (2 * Variables.size() + 2) + 16;
+  // Each block's entry state changes at most 5 times per place (three
+  // facts, two locations) and once per flag that can mirror a place.
+  const std::uint64_t Limit = Blocks * (5 * Count + Places.flags() + 2) + 16;
   std::uint64_t Visits = 0;
   Worklist.push_back(&Graph->getEntry());
   while (!Worklist.empty()) {
@@ -229,30 +284,20 @@ void FunctionFlow::processBlock(const CFGBlock &Block, bool Report) {
   for (const CFGElement &Element : Block)
     transfer(Element, State, Report);
 
-  const CFGBlock &Exit = Graph->getExit();
-  bool LeavesFunction = false;
-  for (const CFGBlock::AdjacentBlock &Successor : Block.succs())
-    if (Successor.getReachableBlock() == &Exit)
-      LeavesFunction = true;
-  if (Report && LeavesFunction && !Block.hasNoReturnElement()) {
-    // Parameters end with the function: at this block's return, or at the
-    // closing brace.
-    SourceLocation Where = Function->getBody()->getEndLoc();
-    const char *How = "when the function ends";
-    for (const CFGElement &Element : Block)
-      if (auto S = Element.getAs<CFGStmt>())
-        if (isa<ReturnStmt>(S->getStmt())) {
-          Where = S->getStmt()->getBeginLoc();
-          How = "when the function returns";
-        }
-    for (unsigned I = 0; I < Variables.size(); ++I)
-      if (isa<ParmVarDecl>(Variables[I]) && (State.Vars[I].Facts & MayOwn))
-        reportLost(I, State.Vars[I], Where, How);
-  }
-  if (Report)
+  if (Report) {
+    const CFGBlock &Exit = Graph->getExit();
+    for (const CFGBlock::AdjacentBlock &Successor : Block.succs())
+      if (Successor.getReachableBlock() == &Exit &&
+          !Block.hasNoReturnElement()) {
+        leaveFunction(Block, State);
+        break;
+      }
     return;
+  }
 
-  std::optional<std::pair<unsigned, bool>> Branch = emptinessBranch(Block);
+  std::optional<std::pair<unsigned, bool>> Branch;
+  if (Block.succ_size() == 2)
+    Branch = emptinessTest(Block.getLastCondition(), State);
   unsigned Position = 0;
   for (const CFGBlock::AdjacentBlock &Successor : Block.succs()) {
     const CFGBlock *Next = Successor.getReachableBlock();
@@ -260,24 +305,52 @@ void FunctionFlow::processBlock(const CFGBlock &Block, bool Report) {
     if (!Next)
       continue;
     FlowState Edge = State;
-    if (Branch && Block.succ_size() == 2) {
-      VarState &Var = Edge.Vars[Branch->first];
+    if (Branch) {
+      PlaceState &Place = Edge.Places[Branch->first];
       const bool EmptySide = (This == 0) == Branch->second;
       if (EmptySide)
-        Var.Facts = 0;
+        Place.Facts = 0;
       else
-        Var.Facts = (Var.Facts & MayOwn) ? std::uint8_t(MayOwn) : 0;
+        Place.Facts =
+            (Place.Facts & (MayOwn | Unknown)) ? std::uint8_t(MayOwn) : 0;
     }
     if (In[Next->getBlockID()].join(Edge))
       Worklist.push_back(Next);
   }
 }
 
+void FunctionFlow::leaveFunction(const CFGBlock &Block,
+                                 const FlowState &State) {
+  // Parameters end with the function: at this block's return, or at the
+  // closing brace.
+  SourceLocation Where = Function->getBody()->getEndLoc();
+  const char *How = "when the function ends";
+  for (const CFGElement &Element : Block)
+    if (auto S = Element.getAs<CFGStmt>())
+      if (isa<ReturnStmt>(S->getStmt())) {
+        Where = S->getStmt()->getBeginLoc();
+        How = "when the function returns";
+      }
+  for (unsigned I = 0; I < State.Places.size(); ++I) {
+    const LeasePlace &Place = Places.all()[I];
+    const auto *Parameter = dyn_cast<ParmVarDecl>(Place.Root);
+    if (!Parameter)
+      continue;
+    if (Place.Borrowed) {
+      // What the caller gets back: the summary its calls read.
+      const unsigned Index = Parameter->getFunctionScopeIndex();
+      if (Index < Result.BorrowedExit.size())
+        Result.BorrowedExit[Index] |= State.Places[I].Facts;
+      continue;
+    }
+    if (State.Places[I].Facts & MayOwn)
+      reportLost(I, State.Places[I], Where, How);
+  }
+}
+
 std::optional<std::pair<unsigned, bool>>
-FunctionFlow::emptinessBranch(const CFGBlock &Block) const {
-  if (Block.succ_size() != 2)
-    return std::nullopt;
-  const Expr *Condition = Block.getLastCondition();
+FunctionFlow::emptinessTest(const Expr *Condition,
+                            const FlowState &State) const {
   if (!Condition)
     return std::nullopt;
   bool TrueIsEmpty = true;
@@ -289,73 +362,36 @@ FunctionFlow::emptinessBranch(const CFGBlock &Block) const {
     TrueIsEmpty = !TrueIsEmpty;
     Condition = Not->getSubExpr();
   }
+  if (const auto *Flag = dyn_cast<DeclRefExpr>(Condition)) {
+    for (const Mirror &M : State.Mirrors)
+      if (M.Flag == Flag->getDecl())
+        return std::make_pair(M.Place, M.TrueIsEmpty == TrueIsEmpty);
+    return std::nullopt;
+  }
   const auto *Call = dyn_cast<CXXMemberCallExpr>(Condition);
-  if (!Call || !Call->getMethodDecl() ||
-      !Call->getMethodDecl()->getIdentifier() ||
-      Call->getMethodDecl()->getName() != "is_empty")
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method)
     return std::nullopt;
-  std::optional<unsigned> Var =
-      trackedVariable(Call->getImplicitObjectArgument());
-  if (!Var)
+  std::optional<NamedPlaces> Named =
+      Places.designated(Call->getImplicitObjectArgument());
+  if (!Named || !Named->Exact)
     return std::nullopt;
-  return std::make_pair(*Var, TrueIsEmpty);
+  if (isNamed(Method, "is_empty"))
+    return std::make_pair(Named->Places.front(), TrueIsEmpty);
+  if (isValueTest(Method))
+    return std::make_pair(Named->Places.front(), !TrueIsEmpty);
+  return std::nullopt;
 }
 
-std::optional<unsigned> FunctionFlow::trackedVariable(const Expr *E) const {
-  if (!E)
-    return std::nullopt;
-  const auto *Reference = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  if (!Reference)
-    return std::nullopt;
-  const auto *Var = dyn_cast<VarDecl>(Reference->getDecl());
-  if (!Var)
-    return std::nullopt;
-  auto Found = Index.find(Var);
-  if (Found == Index.end())
-    return std::nullopt;
-  return Found->second;
-}
-
-DynTypedNode FunctionFlow::parentOf(const Expr *E, const Expr *&Child) const {
-  Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    if (Parents.empty())
-      return DynTypedNode();
-    const auto *Parent = Parents[0].get<Expr>();
-    if (Parent && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                      CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
-      Child = Parent;
-      continue;
-    }
-    return Parents[0];
-  }
-  return DynTypedNode();
-}
-
-/// Whether \p E is `std::move(x)`-like: a call with one argument that
-/// returns an rvalue reference, or a cast to an rvalue reference.
-static bool isMoveExpression(const Expr *E) {
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    return Callee && Call->getNumArgs() == 1 &&
-           Callee->getReturnType()->isRValueReferenceType();
-  }
-  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-    return Cast->getTypeAsWritten()->isRValueReferenceType();
-  return false;
-}
-
-Mention FunctionFlow::classify(const DeclRefExpr *Reference,
-                               SourceLocation &TransferLocation) const {
+Mention FunctionFlow::classifyValue(const Expr *E, SourceLocation &At) const {
   const Expr *Child = nullptr;
-  DynTypedNode Parent = parentOf(Reference, Child);
-  TransferLocation = Reference->getBeginLoc();
+  DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
+  At = E->getBeginLoc();
   if (const auto *Member = Parent.get<MemberExpr>()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-    if (Method && Method->getIdentifier() && Method->getName() == "is_empty")
-      return Mention::NotAUse;
-    return Mention::Use;
+    return Method && (isNamed(Method, "is_empty") || isValueTest(Method))
+               ? Mention::NotAUse
+               : Mention::Use;
   }
   if (Parent.get<ReturnStmt>())
     return Mention::Transfer;
@@ -367,9 +403,11 @@ Mention FunctionFlow::classify(const DeclRefExpr *Reference,
   const Expr *Moved = Child;
   if (const auto *Expression = Parent.get<Expr>();
       Expression && isMoveExpression(Expression)) {
-    TransferLocation = Expression->getBeginLoc();
-    Parent = parentOf(Expression, Moved);
-  } else if (!Reference->isXValue() && !Child->isXValue()) {
+    At = Expression->getBeginLoc();
+    Parent = parentThroughImplicit(Context, Expression, Moved);
+  } else if (!E->isXValue() && !Child->isXValue()) {
+    if (const auto *Call = Parent.get<CallExpr>())
+      return classifyBorrow(Call, Child);
     if (!Parent.get<CXXConstructExpr>())
       return Mention::Use;
   }
@@ -386,26 +424,153 @@ Mention FunctionFlow::classify(const DeclRefExpr *Reference,
       Operator->getNumArgs() == 2 && Operator->getArg(1) == Moved)
     return Mention::Transfer;
   if (const auto *Call = Parent.get<CallExpr>()) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
+    if (!Call->getDirectCallee())
       return Mention::Transfer; // An rvalue given away.
-    const unsigned Offset =
-        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (Call->getArg(I) == Moved && I >= Offset &&
-          I - Offset < Callee->getNumParams() &&
-          Callee->getParamDecl(I - Offset)->getType()->isRValueReferenceType())
-        return Mention::Transfer;
-    return Mention::Use;
+    const ParmVarDecl *Parameter = parameterFor(Call, Moved);
+    return Parameter && Parameter->getType()->isRValueReferenceType()
+               ? Mention::Transfer
+               : Mention::Use;
   }
   return Mention::Use;
 }
 
-void FunctionFlow::reportLost(unsigned Index, const VarState &Var,
+Mention FunctionFlow::classifyBorrow(const CallExpr *Call,
+                                     const Expr *Argument) const {
+  const ParmVarDecl *Parameter = parameterFor(Call, Argument);
+  if (!Parameter)
+    return Mention::Use;
+  QualType Type = Parameter->getType();
+  if (!Type->isLValueReferenceType() ||
+      Type->getPointeeType().isConstQualified())
+    return Mention::Use;
+  QualType Referred = Type->getPointeeType();
+  if (!isLeaseType(Referred) && !isLeaseWrapperType(Referred))
+    // A struct that holds leases, lent whole: its callee may take them.
+    return Referred->isRecordType() ? Mention::Unknown : Mention::Use;
+  // A lease lent to a callee: its summary says what the caller gets back.
+  // A callee whose body is not here is assumed to give it back.
+  const FunctionDecl *Definition = nullptr;
+  if (!Call->getDirectCallee()->hasBody(Definition) ||
+      !isLeaseFlowCandidate(Definition))
+    return Mention::Use;
+  const LeaseFlowResult *Summary = Cache.summary(Definition, Budget);
+  if (!Summary || Summary->Skipped)
+    return Mention::Unknown;
+  const unsigned Index = Parameter->getFunctionScopeIndex();
+  if (Index >= Summary->BorrowedExit.size())
+    return Mention::Use;
+  const std::uint8_t Facts = Summary->BorrowedExit[Index];
+  if (Facts & MayMoved)
+    return (Facts & (MayOwn | Unknown)) ? Mention::MaybeTransfer
+                                        : Mention::Transfer;
+  return (Facts & Unknown) ? Mention::Unknown : Mention::Use;
+}
+
+Mention FunctionFlow::classifyWrapper(const Expr *E, SourceLocation &At) const {
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
+  At = E->getBeginLoc();
+  if (const auto *Member = Parent.get<MemberExpr>()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    if (!Method)
+      return Mention::Use;
+    if (isValueTest(Method))
+      return Mention::NotAUse;
+    At = Member->getMemberLoc();
+    if (isNamed(Method, "reset"))
+      return Mention::Emptied;
+    if (isNamed(Method, "emplace"))
+      return Mention::Refilled;
+    if (isNamed(Method, "swap"))
+      return Mention::Unknown;
+    if (isNamed(Method, "value")) {
+      DynTypedNodeList Calls = Context.getParents(*Member);
+      if (!Calls.empty())
+        if (const auto *Call = Calls[0].get<CXXMemberCallExpr>())
+          return classifyValue(Call, At);
+    }
+    return Mention::Use;
+  }
+  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
+      Operator && Operator->getNumArgs() == 1 &&
+      (Operator->getOperator() == OO_Star ||
+       Operator->getOperator() == OO_Arrow))
+    return classifyValue(Operator, At);
+  return classifyValue(E, At);
+}
+
+Mention FunctionFlow::classifyCapture(const LambdaExpr *Lambda,
+                                      const VarDecl *Var) const {
+  // The lambda may run at any time; if its body does anything to the
+  // place but read it, nothing is known about the place afterwards.
+  struct Mentions : RecursiveASTVisitor<Mentions> {
+    const VarDecl *Var = nullptr;
+    std::vector<const DeclRefExpr *> Found;
+    bool VisitDeclRefExpr(DeclRefExpr *Reference) {
+      if (Reference->getDecl() == Var)
+        Found.push_back(Reference);
+      return true;
+    }
+  } Inside;
+  Inside.Var = Var;
+  Inside.TraverseStmt(Lambda->getBody());
+  for (const DeclRefExpr *Reference : Inside.Found) {
+    std::optional<NamedPlaces> Named = Places.mentioned(Reference);
+    SourceLocation Ignored;
+    if (!Named)
+      continue;
+    const Mention What = classifyMention(*Named, Reference, Ignored);
+    if (What != Mention::NotAUse && What != Mention::Use)
+      return Mention::Unknown;
+  }
+  return Mention::Use;
+}
+
+Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
+                                      const DeclRefExpr *Reference,
+                                      SourceLocation &At) const {
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = parentThroughImplicit(Context, Named.Outer, Child);
+  At = Reference->getBeginLoc();
+  if (const auto *Lambda = Parent.get<LambdaExpr>())
+    return classifyCapture(Lambda, cast<VarDecl>(Reference->getDecl()));
+  if (!Named.Exact)
+    // A whole struct: a non-const member function of it may take its
+    // leases.
+    if (const auto *Member = Parent.get<MemberExpr>())
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
+        return Method->isConst() || Method->isStatic() ? Mention::Use
+                                                       : Mention::Unknown;
+  if (Named.Exact &&
+      Places.all()[Named.Places.front()].Kind == LeasePlace::Wrapper)
+    return classifyWrapper(Named.Outer, At);
+  return classifyValue(Named.Outer, At);
+}
+
+void FunctionFlow::reportUse(unsigned Index, const PlaceState &Place,
+                             SourceLocation Where) {
+  const bool Maybe = Place.Facts & (MayOwn | Unknown);
+  std::string Message =
+      "lease '" + name(Index) + "' is used after its ownership was " +
+      "transferred" + (Maybe ? " on some path" : "") +
+      "; it owns no buffer here (reassign it first, or check is_empty())";
+  if (!Reported.emplace(0, Where.getRawEncoding(), Message).second)
+    return;
+  LeaseFlowFinding Finding;
+  Finding.Rule = LeaseFlowFinding::UseAfterTransfer;
+  Finding.Location = Where;
+  Finding.Message = std::move(Message);
+  if (Place.Transfer.isValid())
+    Finding.Notes.emplace_back(Place.Transfer,
+                               "lease '" + name(Index) + "' transferred here");
+  Result.Findings.push_back(std::move(Finding));
+}
+
+void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
                               SourceLocation Where, const char *How) {
   if (Where.isInvalid())
     return;
-  const bool Maybe = Var.Facts & MayMoved;
+  const bool Maybe = Place.Facts & (MayMoved | Unknown);
   std::string Message = "lease '" + name(Index) + "' " +
                         (Maybe ? "may still own" : "still owns") +
                         " its buffer " + How +
@@ -417,9 +582,9 @@ void FunctionFlow::reportLost(unsigned Index, const VarState &Var,
   Finding.Rule = LeaseFlowFinding::Dropped;
   Finding.Location = Where;
   Finding.Message = std::move(Message);
-  if (Var.Acquired.isValid())
-    Finding.Notes.emplace_back(Var.Acquired, "lease '" + name(Index) +
-                                                 "' got its buffer here");
+  if (Place.Acquired.isValid())
+    Finding.Notes.emplace_back(Place.Acquired, "lease '" + name(Index) +
+                                                   "' got its buffer here");
   // The branch that leads here, when the path into this place has one:
   // this block's own branch straight out of the function, or the branch
   // before it.
@@ -455,22 +620,61 @@ void FunctionFlow::reportLost(unsigned Index, const VarState &Var,
   Result.Findings.push_back(std::move(Finding));
 }
 
+void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
+                         SourceLocation At, SourceLocation UseLocation,
+                         bool Report) {
+  PlaceState &Place = State.Places[Index];
+  if (Report && UseLocation.isValid() && (Place.Facts & MayMoved) &&
+      What != Mention::Emptied && What != Mention::Refilled)
+    reportUse(Index, Place, UseLocation);
+  switch (What) {
+  case Mention::NotAUse:
+  case Mention::Use:
+    return;
+  case Mention::Transfer:
+    Place.Facts = MayMoved;
+    Place.Transfer = At;
+    Place.Acquired = SourceLocation();
+    break;
+  case Mention::MaybeTransfer:
+    Place.Facts |= MayMoved;
+    Place.Transfer = At;
+    break;
+  case Mention::Unknown:
+    Place.Facts = Unknown;
+    Place.Transfer = SourceLocation();
+    break;
+  case Mention::Emptied:
+    if (Report && (Place.Facts & MayOwn))
+      reportLost(Index, Place, At, "when it is reset");
+    Place = PlaceState();
+    break;
+  case Mention::Refilled:
+    if (Report && (Place.Facts & MayOwn))
+      reportLost(Index, Place, At, "when it is overwritten");
+    Place = PlaceState();
+    Place.Facts = MayOwn;
+    Place.Acquired = At;
+    break;
+  }
+  State.forgetMirrorsOf(Index);
+}
+
 void FunctionFlow::transfer(const CFGElement &Element, FlowState &State,
                             bool Report) {
   if (auto S = Element.getAs<CFGStmt>()) {
     transferStatement(S->getStmt(), State, Report);
     return;
   }
-  if (auto Init = Element.getAs<CFGInitializer>()) {
-    // The initializer's expressions are elements of their own.
+  // An initializer's expressions are elements of their own.
+  auto Ends = Element.getAs<CFGLifetimeEnds>();
+  if (!Ends)
     return;
-  }
-  if (auto Ends = Element.getAs<CFGLifetimeEnds>()) {
-    auto Found = Index.find(Ends->getVarDecl());
-    if (Found == Index.end())
-      return;
-    VarState &Var = State.Vars[Found->second];
-    if (Report && (Var.Facts & MayOwn)) {
+  const VarDecl *Var = Ends->getVarDecl();
+  llvm::erase_if(State.Mirrors, [&](const Mirror &M) { return M.Flag == Var; });
+  for (unsigned Index : Places.of(Var)) {
+    PlaceState &Place = State.Places[Index];
+    if (Report && (Place.Facts & MayOwn) && !Places.all()[Index].Borrowed) {
       const Stmt *Trigger = Ends->getTriggerStmt();
       SourceLocation Where;
       const char *How = "when it goes out of scope";
@@ -480,86 +684,104 @@ void FunctionFlow::transfer(const CFGElement &Element, FlowState &State,
         Where = Trigger->getBeginLoc();
       if (Trigger && isa<ReturnStmt>(Trigger))
         How = "when the function returns";
-      reportLost(Found->second, Var, Where, How);
+      reportLost(Index, Place, Where, How);
     }
-    Var = VarState();
+    Place = PlaceState();
+    State.forgetMirrorsOf(Index);
   }
 }
 
 void FunctionFlow::transferStatement(const Stmt *S, FlowState &State,
                                      bool Report) {
   if (const auto *Reference = dyn_cast<DeclRefExpr>(S)) {
-    std::optional<unsigned> Found = trackedVariable(Reference);
-    if (!Found)
+    std::optional<NamedPlaces> Named = Places.mentioned(Reference);
+    if (!Named)
       return;
-    VarState &Var = State.Vars[*Found];
-    SourceLocation TransferLocation;
-    Mention What = classify(Reference, TransferLocation);
+    SourceLocation At;
+    const Mention What = classifyMention(*Named, Reference, At);
     if (What == Mention::NotAUse)
       return;
-    if ((Var.Facts & MayMoved) && Report) {
-      const bool Maybe = Var.Facts & MayOwn;
-      std::string Message =
-          "lease '" + name(*Found) + "' is used after its ownership was " +
-          "transferred" + (Maybe ? " on some path" : "") +
-          "; it owns no buffer here (reassign it first, or check "
-          "is_empty())";
-      if (Reported
-              .emplace(0, Reference->getBeginLoc().getRawEncoding(), Message)
-              .second) {
-        LeaseFlowFinding Finding;
-        Finding.Rule = LeaseFlowFinding::UseAfterTransfer;
-        Finding.Location = Reference->getBeginLoc();
-        Finding.Message = std::move(Message);
-        if (Var.Transfer.isValid())
-          Finding.Notes.emplace_back(Var.Transfer, "lease '" + name(*Found) +
-                                                       "' transferred here");
-        Result.Findings.push_back(std::move(Finding));
-      }
+    if (Named->Exact) {
+      apply(State, Named->Places.front(), What, At, Reference->getBeginLoc(),
+            Report);
+      return;
     }
-    if (What == Mention::Transfer) {
-      Var.Facts = MayMoved;
-      Var.Transfer = TransferLocation;
-      Var.Acquired = SourceLocation();
-    }
+    // A whole struct: its leases move with it; reading it is not a use of
+    // each of them.
+    if (What == Mention::Use)
+      return;
+    for (unsigned Index : Named->Places)
+      apply(State, Index, What, At, SourceLocation(), Report);
     return;
   }
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if (Operator->getOperator() != OO_Equal || Operator->getNumArgs() != 2)
-      return;
-    std::optional<unsigned> Found = trackedVariable(Operator->getArg(0));
-    if (!Found)
-      return;
-    VarState &Var = State.Vars[*Found];
-    if (Report && (Var.Facts & MayOwn))
-      reportLost(*Found, Var, Operator->getOperatorLoc(),
-                 "when it is overwritten");
-    Var = VarState();
-    const Expr *Source = Operator->getArg(1)->IgnoreImplicit();
-    const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
-    if (!(Construct && Construct->getNumArgs() == 0)) {
-      Var.Facts = MayOwn;
-      Var.Acquired = Operator->getBeginLoc();
-    }
+    if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
+      transferAssignment(Operator, State, Report);
     return;
   }
-  if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : Declaration->decls()) {
-      const auto *Var = dyn_cast<VarDecl>(D);
-      auto Found = Var ? Index.find(Var) : Index.end();
-      if (Found == Index.end())
-        continue;
-      VarState &State_ = State.Vars[Found->second];
-      State_ = VarState();
-      const Expr *Init = Var->getInit();
-      if (Init)
-        Init = Init->IgnoreImplicit();
-      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
-      if (Init && !(Construct && Construct->getNumArgs() == 0)) {
-        State_.Facts = MayOwn;
-        State_.Acquired = Var->getLocation();
+  if (const auto *Assignment = dyn_cast<BinaryOperator>(S)) {
+    // A flag that mirrored an emptiness test is overwritten.
+    if (!Assignment->isAssignmentOp())
+      return;
+    const auto *Flag =
+        dyn_cast<DeclRefExpr>(Assignment->getLHS()->IgnoreParenImpCasts());
+    if (!Flag)
+      return;
+    llvm::erase_if(State.Mirrors,
+                   [&](const Mirror &M) { return M.Flag == Flag->getDecl(); });
+    const auto *Var = dyn_cast<VarDecl>(Flag->getDecl());
+    if (Var && Assignment->getOpcode() == BO_Assign)
+      if (auto Test = emptinessTest(Assignment->getRHS(), State))
+        State.Mirrors.push_back({Var, Test->first, Test->second});
+    return;
+  }
+  if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+    transferDeclaration(Declaration, State);
+}
+
+void FunctionFlow::transferDeclaration(const DeclStmt *Declaration,
+                                       FlowState &State) {
+  for (const Decl *D : Declaration->decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var)
+      continue;
+    for (unsigned Index : Places.of(Var)) {
+      const LeasePlace &Place = Places.all()[Index];
+      PlaceState &Typestate = State.Places[Index];
+      Typestate = PlaceState();
+      if (!initializesEmpty(Var->getInit(), Place.Path, Place.Kind)) {
+        Typestate.Facts = MayOwn;
+        Typestate.Acquired = Var->getLocation();
       }
+      State.forgetMirrorsOf(Index);
     }
+    llvm::erase_if(State.Mirrors,
+                   [&](const Mirror &M) { return M.Flag == Var; });
+    if (Var->getType()->isBooleanType() && Var->getInit())
+      if (auto Test = emptinessTest(Var->getInit(), State))
+        State.Mirrors.push_back({Var, Test->first, Test->second});
+  }
+}
+
+void FunctionFlow::transferAssignment(const CXXOperatorCallExpr *Assignment,
+                                      FlowState &State, bool Report) {
+  std::optional<NamedPlaces> Target = Places.designated(Assignment->getArg(0));
+  if (!Target)
+    return;
+  for (unsigned Index : Target->Places) {
+    const LeasePlace &Place = Places.all()[Index];
+    PlaceState &Typestate = State.Places[Index];
+    if (Report && (Typestate.Facts & MayOwn))
+      reportLost(Index, Typestate, Assignment->getOperatorLoc(),
+                 "when it is overwritten");
+    Typestate = PlaceState();
+    llvm::ArrayRef<const FieldDecl *> Rest =
+        llvm::ArrayRef(Place.Path).drop_front(Target->PathLength);
+    if (!initializesEmpty(Assignment->getArg(1), Rest, Place.Kind)) {
+      Typestate.Facts = MayOwn;
+      Typestate.Acquired = Assignment->getBeginLoc();
+    }
+    State.forgetMirrorsOf(Index);
   }
 }
 
@@ -609,12 +831,29 @@ void LeaseFlowCache::release(ASTContext &Context) { Caches.erase(&Context); }
 
 const LeaseFlowResult &LeaseFlowCache::analyze(const FunctionDecl *Function,
                                                unsigned Budget) {
-  std::unique_ptr<LeaseFlowResult> &Result = Results[Function];
-  if (!Result) {
-    Result = std::make_unique<LeaseFlowResult>();
-    FunctionFlow(Function, Context, *Result, Budget).run();
-  }
-  return *Result;
+  if (auto Found = Results.find(Function); Found != Results.end())
+    return *Found->second;
+  // Inserted before it runs: the analysis may ask for its callees'
+  // summaries, which may ask for this one (it is then in progress).
+  auto Owned = std::make_unique<LeaseFlowResult>();
+  LeaseFlowResult &Result = *Owned;
+  Results.try_emplace(Function, std::move(Owned));
+  Result.InProgress = true;
+  FunctionFlow(Function, Context, Result, Budget, *this).run();
+  Result.InProgress = false;
+  return Result;
+}
+
+const LeaseFlowResult *LeaseFlowCache::summary(const FunctionDecl *Function,
+                                               unsigned Budget) {
+  if (auto Found = Results.find(Function); Found != Results.end())
+    return Found->second->InProgress ? nullptr : Found->second.get();
+  if (SummaryDepth >= MaxSummaryDepth)
+    return nullptr;
+  ++SummaryDepth;
+  const LeaseFlowResult &Result = analyze(Function, Budget);
+  --SummaryDepth;
+  return &Result;
 }
 
 } // namespace clang::tidy::leash

@@ -13,39 +13,59 @@
 /// onEndOfTranslationUnit (all matching of the translation unit is over by
 /// then; releasing twice is harmless).
 ///
-/// What is tracked: local variables (not static, not references) and
-/// parameters taken by value or by rvalue reference whose type is a lease
-/// (LEASH_LEASE). Each has a typestate, a set of the facts "may own a
-/// buffer" and "may have been transferred" (owned, transferred,
-/// maybe-transferred, or empty when it holds neither), joined by union at
-/// merges:
+/// What is tracked: the places of a function (LeasePlaces.h) — local
+/// variables and parameters taken by value or by rvalue reference that are
+/// leases, `std::optional`-like wrappers of leases, or structs with such
+/// fields — and the leases lent to it through non-const lvalue reference
+/// parameters. Each place has a typestate, a set of the facts "may own a
+/// buffer", "may have been transferred" and "unknown", joined by union at
+/// merges (owned, transferred, maybe-transferred, unknown, or empty when
+/// it holds none):
 ///
-/// - a parameter starts owned; a local declared with a value (the result of
-///   `take()`, of a call returning a lease, a move from another lease) is
-///   owned; a default-constructed one is empty;
+/// - a parameter starts owned; a place declared with a value (the result
+///   of `take()`, of a call returning a lease, a move from another lease,
+///   a brace list that fills the field) is owned; a default-constructed
+///   one, `std::nullopt` or a brace list without the field is empty;
 /// - a transfer (`std::move(v)` or an implicit move into a by-value or
-///   rvalue-reference parameter, a lease being constructed or assigned, or
-///   a `return`) makes it transferred;
-/// - assigning it a new lease makes it owned again;
-/// - a branch on `v.is_empty()` (possibly negated, inside `&&`/`||`) makes
-///   it empty on the true side and owned on the false side; `is_empty()`
-///   itself is not a use;
+///   rvalue-reference parameter, a lease being constructed or assigned, a
+///   `return`; moving a struct moves its leases; `std::move(*w)` moves the
+///   lease out of a wrapper) makes it transferred;
+/// - lending it to a non-const lvalue reference parameter of a callee
+///   whose body is in the translation unit applies the callee's summary:
+///   what that parameter holds when the callee returns (transferred, maybe
+///   transferred, or still owned). A callee without a body is assumed to
+///   give it back. A struct lent whole, a non-const member call on a
+///   struct, and a capture by reference in a lambda that does more than
+///   read it make it unknown (nothing is reported until it is checked or
+///   reassigned);
+/// - assigning it a new lease (`=`, `emplace`) makes it owned again;
+///   `reset()` or `= std::nullopt` empties a wrapper;
+/// - a branch on an emptiness test (`v.is_empty()`, `w.has_value()`, `w`
+///   converted to bool, possibly negated, inside `&&`/`||`, or a local
+///   `bool` that holds such a test and has not changed since) makes it
+///   empty on the empty side and owned on the other; the test itself is
+///   not a use;
 /// - any other mention of it is a use.
 ///
 /// Findings: a use while it may be transferred (use after transfer, note at
 /// the transfer); scope exit (the end of its block, a `return`, `break`,
 /// `continue` or `goto` leaving it; for a parameter, the function's end)
-/// or an assignment while it may own a buffer (dropped, note where it got
-/// the buffer). Paths through a call of a `noreturn` function report
-/// nothing.
+/// or an assignment, `emplace` or `reset` while it may own a buffer
+/// (dropped, note where it got the buffer). A lent parameter is not
+/// dropped at the function's end: it goes back to the caller. Paths
+/// through a call of a `noreturn` function report nothing.
 ///
-/// Cost: the CFG has B blocks and the function V tracked variables; each
-/// variable's state can only grow (two bits), so the worklist visits at
-/// most B * (2V + 1) blocks, each in time proportional to its statements
-/// and V. The analysis gives up on a function (and reports nothing there)
-/// when B * V exceeds the budget (option LeaseFlowBudget, default 200000),
-/// or the visits exceed B * (2V + 2) + 16; leash-lease-dropped can report
-/// the functions it skipped.
+/// Cost: the CFG has B blocks, the function V places and F local `bool`s;
+/// each block's entry state can only grow (three facts, two note
+/// locations per place) or lose mirrored flags, so the worklist visits at
+/// most B * (5V + F + 1) blocks, each in time proportional to its
+/// statements and V. A callee's summary is computed once per translation
+/// unit (nested at most MaxSummaryDepth deep; a recursive call is
+/// unknown). The analysis gives up on a function (and reports nothing
+/// there) when B * V exceeds the budget (option LeaseFlowBudget, default
+/// 200000), or the visits exceed B * (5V + F + 2) + 16; leash-lease-dropped
+/// reports each function it skipped as a remark (a note of `leash check
+/// --verbose`), or as a warning with its option ReportSkippedFunctions.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -58,6 +78,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -86,11 +107,21 @@ struct LeaseFlowFinding {
 /// What the analysis found in one function.
 struct LeaseFlowResult {
   std::vector<LeaseFlowFinding> Findings;
-  /// The function was too large for the budget and was not analysed.
+  /// The function was not analysed: too large for the budget, or (a
+  /// safety net that the bound on visits should never need) its dataflow
+  /// did not settle within that bound.
   bool Skipped = false;
-  /// Its CFG's blocks and tracked variables (when Skipped, why).
+  /// Skipped because its blocks times places exceed the budget.
+  bool OverBudget = false;
+  /// Its CFG's blocks and tracked places (when Skipped, why).
   unsigned Blocks = 0;
   unsigned Variables = 0;
+  /// For each parameter, when it is a lease lent by non-const lvalue
+  /// reference: the facts it may hold when the function returns (the
+  /// summary that its callers apply). 0 for the other parameters.
+  std::vector<std::uint8_t> BorrowedExit;
+  /// The analysis is running (a recursive call asks for its summary).
+  bool InProgress = false;
 };
 
 /// Whether the lease dataflow looks at \p Function: a definition with a
@@ -126,6 +157,14 @@ public:
   /// first caller's budget decides (both checks read the same option).
   const LeaseFlowResult &analyze(const FunctionDecl *Function, unsigned Budget);
 
+  /// The analysis of \p Function as a callee, for its summary; null while
+  /// it is being analysed (recursion) or when summaries are nested deeper
+  /// than MaxSummaryDepth.
+  const LeaseFlowResult *summary(const FunctionDecl *Function, unsigned Budget);
+
+  /// How deep summaries of callees may nest.
+  static constexpr unsigned MaxSummaryDepth = 8;
+
   /// The option that sets the budget, and its default.
   static constexpr llvm::StringLiteral BudgetOption = "LeaseFlowBudget";
   static constexpr unsigned DefaultBudget = 200000;
@@ -136,6 +175,7 @@ private:
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<LeaseFlowResult>>
       Results;
+  unsigned SummaryDepth = 0;
 };
 
 } // namespace clang::tidy::leash

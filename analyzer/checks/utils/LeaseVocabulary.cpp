@@ -4,6 +4,7 @@
 #include "Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::leash {
@@ -90,6 +91,25 @@ bool isInFlightSafeMember(const CXXMethodDecl *Method) {
   return llvm::StringSwitch<bool>(Method->getName())
       .Cases("take", "put", "replace", "is_some", "is_none", true)
       .Default(false);
+}
+
+bool isLeaseWrapperType(QualType Type) {
+  if (Type.isNull())
+    return false;
+  const auto *Specialization =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Type->getAsCXXRecordDecl());
+  if (!Specialization || isLeaseType(Type) || isCellType(Type))
+    return false;
+  const TemplateArgumentList &Arguments = Specialization->getTemplateArgs();
+  if (Arguments.size() == 0 ||
+      Arguments[0].getKind() != TemplateArgument::Type ||
+      !isLeaseType(Arguments[0].getAsType()))
+    return false;
+  for (const CXXMethodDecl *Method : Specialization->methods())
+    if (Method->getIdentifier() && Method->getName() == "has_value")
+      return true;
+  return false;
 }
 
 bool isLeaseRawAddressCall(const Expr *E) {

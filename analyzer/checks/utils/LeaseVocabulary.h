@@ -55,6 +55,12 @@ const FieldDecl *inFlightMember(const Expr *E);
 /// marked LEASH_CELL).
 bool isInFlightSafeMember(const CXXMethodDecl *Method);
 
+/// Whether \p Type is an `std::optional`-like wrapper of a lease: a class
+/// template specialization (not a cell or a lease) whose first template
+/// argument is a lease and which has a `has_value` member, as
+/// `std::optional<Lease<T>>` (what `MapCell<Lease<T>>::take()` returns).
+bool isLeaseWrapperType(QualType Type);
+
 /// Whether \p Call calls a LEASH_UNSAFE_API member of a lease (its raw
 /// address accessor, `raw_data`) and yields a pointer.
 bool isLeaseRawAddressCall(const Expr *Call);
