@@ -216,19 +216,103 @@ def stress_unit(leases, depth):
                          body="\n".join(lines), cleanup=cleanup)
 
 
+MIXED = r"""// Generated stress unit: one function whose {leases} leases are held in
+// struct fields and std::optional wrappers, lent to a callee by reference
+// and tested through bool flags, with branches {depth} deep inside a loop.
+#include <leash/leash.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+namespace stress {{
+
+using Bytes = leash::Lease<std::uint8_t>;
+
+struct Request {{
+  Bytes payload;
+  std::size_t length = 0;
+}};
+
+std::size_t consume(Bytes buffer);
+bool ready(int step);
+leash::MapCell<Bytes> spare;
+
+void lend(Bytes &buffer, int step) {{
+  if (ready(step))
+    static_cast<void>(consume(std::move(buffer)));
+}}
+
+std::size_t worst(int steps, Bytes *pool) {{
+  std::size_t total = 0;
+{declarations}
+  for (int step = 0; step < steps; ++step) {{
+{body}
+  }}
+{cleanup}
+  return total;
+}}
+
+}} // namespace stress
+"""
+
+
+def mixed_unit(leases, depth):
+    """Even places are struct fields (rK.payload), odd ones wrappers (sK)."""
+    def place(index):
+        return ("r{0}.payload" if index % 2 == 0 else "(*s{0})").format(index)
+    declarations = []
+    for i in range(leases):
+        if i % 2 == 0:
+            declarations.append(
+                "  Request r{0}{{std::move(pool[{0}]), {0}}};".format(i))
+        else:
+            declarations.append("  std::optional<Bytes> s{0} = spare.take();".format(i))
+            declarations.append(
+                "  if (!s{0}) s{0}.emplace(std::move(pool[{0}]));".format(i))
+    lines = []
+    for level in range(depth):
+        indent = "    " + "  " * level
+        lease = level % leases
+        lines.append(indent + "if (ready(step + {0})) {{".format(level))
+        lines.append(indent + "  const bool empty{0} = {1}.is_empty();".format(level, place(lease)))
+        lines.append(indent + "  if (!empty{0})".format(level))
+        lines.append(indent + "    lend({0}, step);".format(place(lease)))
+        lines.append(indent + "  if ({0}.is_empty())".format(place(lease)))
+        lines.append(indent + "    {0} = std::move(pool[{1}]);".format(place(lease), lease))
+    for level in reversed(range(depth)):
+        indent = "    " + "  " * level
+        lines.append(indent + "} else {")
+        lines.append(indent + "  switch (step % 3) {")
+        lines.append(indent + "  case 0: total += {0}.size(); break;".format(place(level % leases)))
+        lines.append(indent + "  case 1: pool[{1}] = std::move({0}); {0} = std::move(pool[{1}]); break;".format(place(level % leases), level % leases))
+        lines.append(indent + "  default: break;")
+        lines.append(indent + "  }")
+        lines.append(indent + "}")
+    cleanup = "\n".join(
+        "  pool[{1}] = std::move({0});".format(place(i), i) for i in range(leases))
+    return MIXED.format(leases=leases, depth=depth,
+                        declarations="\n".join(declarations),
+                        body="\n".join(lines), cleanup=cleanup)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("outdir")
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--vocabulary", required=True)
-    parser.add_argument("--stress", action="store_true",
-                        help="write one stress unit (many leases, deep "
-                        "branching) instead of the corpus")
+    parser.add_argument("--stress", choices=("leases", "mixed"),
+                        help="write one stress unit instead of the corpus: "
+                        "many lease variables with deep branching, or the "
+                        "same with leases in structs and wrappers, lent by "
+                        "reference and tested through flags")
     args = parser.parse_args()
     outdir = os.path.abspath(args.outdir)
     os.makedirs(outdir, exist_ok=True)
     entries = []
-    units = [("stress.cpp", stress_unit(leases=64, depth=64))] if args.stress else [
+    stress = {"leases": stress_unit, "mixed": mixed_unit}
+    units = [("stress.cpp", stress[args.stress](leases=64, depth=64))] if args.stress else [
         ("unit_%03d.cpp" % index,
          UNIT.format(index=index, bit=index % 31, ring=8 + index % 24))
         for index in range(args.units)]
