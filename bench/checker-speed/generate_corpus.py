@@ -162,6 +162,19 @@ private:
 '''
 
 
+# The worst function's skeleton: the places, a loop around the branches, and
+# the clean-up that hands every lease back.
+WORST = r'''std::size_t worst(int steps, leash::Lease<std::uint8_t> *pool) {{
+  std::size_t total = 0;
+{declarations}
+  for (int step = 0; step < steps; ++step) {{
+{body}
+  }}
+{cleanup}
+  return total;
+}}'''
+
+
 STRESS = r'''// Generated stress unit: one function with {leases} leases and branches
 // {depth} deep inside a loop, the worst case for the lease dataflow.
 #include <leash/leash.h>
@@ -175,15 +188,7 @@ namespace stress {{
 std::size_t consume(leash::Lease<std::uint8_t> buffer);
 bool ready(int step);
 
-std::size_t worst(int steps, leash::Lease<std::uint8_t> *pool) {{
-  std::size_t total = 0;
-{declarations}
-  for (int step = 0; step < steps; ++step) {{
-{body}
-  }}
-{cleanup}
-  return total;
-}}
+{worst}
 
 }} // namespace stress
 '''
@@ -212,8 +217,8 @@ def stress_unit(leases, depth):
         lines.append(indent + "}")
     cleanup = "\n".join(
         "  pool[{0}] = std::move(l{0});".format(i) for i in range(leases))
-    return STRESS.format(leases=leases, depth=depth, declarations=declarations,
-                         body="\n".join(lines), cleanup=cleanup)
+    return STRESS.format(leases=leases, depth=depth, worst=WORST.format(
+        declarations=declarations, body="\n".join(lines), cleanup=cleanup))
 
 
 MIXED = r"""// Generated stress unit: one function whose {leases} leases are held in
@@ -244,15 +249,7 @@ void lend(Bytes &buffer, int step) {{
     static_cast<void>(consume(std::move(buffer)));
 }}
 
-std::size_t worst(int steps, Bytes *pool) {{
-  std::size_t total = 0;
-{declarations}
-  for (int step = 0; step < steps; ++step) {{
-{body}
-  }}
-{cleanup}
-  return total;
-}}
+{worst}
 
 }} // namespace stress
 """
@@ -292,9 +289,9 @@ def mixed_unit(leases, depth):
         lines.append(indent + "}")
     cleanup = "\n".join(
         "  pool[{1}] = std::move({0});".format(place(i), i) for i in range(leases))
-    return MIXED.format(leases=leases, depth=depth,
-                        declarations="\n".join(declarations),
-                        body="\n".join(lines), cleanup=cleanup)
+    return MIXED.format(leases=leases, depth=depth, worst=WORST.format(
+        declarations="\n".join(declarations), body="\n".join(lines),
+        cleanup=cleanup))
 
 
 def main():

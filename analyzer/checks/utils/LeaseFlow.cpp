@@ -194,6 +194,11 @@ private:
   /// Applies mention \p What at \p At to place \p Index.
   void apply(FlowState &State, unsigned Index, Mention What, SourceLocation At,
              SourceLocation UseLocation, bool Report);
+  /// Adds a finding with one note (none if \p NoteWhere is invalid);
+  /// null if the same was reported here before.
+  LeaseFlowFinding *addFinding(LeaseFlowFinding::RuleKind Rule,
+                               SourceLocation Where, std::string Message,
+                               SourceLocation NoteWhere, std::string Note);
   /// Reports a use of a place that may have been transferred.
   void reportUse(unsigned Index, const PlaceState &Place, SourceLocation Where);
   /// Reports a place that may own its buffer where it stops existing.
@@ -547,23 +552,31 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
   return classifyValue(Named.Outer, At);
 }
 
+LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
+                                           SourceLocation Where,
+                                           std::string Message,
+                                           SourceLocation NoteWhere,
+                                           std::string Note) {
+  if (!Reported.emplace(Rule, Where.getRawEncoding(), Message).second)
+    return nullptr;
+  LeaseFlowFinding &Finding = Result.Findings.emplace_back();
+  Finding.Rule = Rule;
+  Finding.Location = Where;
+  Finding.Message = std::move(Message);
+  if (NoteWhere.isValid())
+    Finding.Notes.emplace_back(NoteWhere, std::move(Note));
+  return &Finding;
+}
+
 void FunctionFlow::reportUse(unsigned Index, const PlaceState &Place,
                              SourceLocation Where) {
   const bool Maybe = Place.Facts & (MayOwn | Unknown);
-  std::string Message =
-      "lease '" + name(Index) + "' is used after its ownership was " +
-      "transferred" + (Maybe ? " on some path" : "") +
-      "; it owns no buffer here (reassign it first, or check is_empty())";
-  if (!Reported.emplace(0, Where.getRawEncoding(), Message).second)
-    return;
-  LeaseFlowFinding Finding;
-  Finding.Rule = LeaseFlowFinding::UseAfterTransfer;
-  Finding.Location = Where;
-  Finding.Message = std::move(Message);
-  if (Place.Transfer.isValid())
-    Finding.Notes.emplace_back(Place.Transfer,
-                               "lease '" + name(Index) + "' transferred here");
-  Result.Findings.push_back(std::move(Finding));
+  addFinding(LeaseFlowFinding::UseAfterTransfer, Where,
+             "lease '" + name(Index) + "' is used after its ownership was " +
+                 "transferred" + (Maybe ? " on some path" : "") +
+                 "; it owns no buffer here (reassign it first, or check "
+                 "is_empty())",
+             Place.Transfer, "lease '" + name(Index) + "' transferred here");
 }
 
 void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
@@ -571,20 +584,15 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
   if (Where.isInvalid())
     return;
   const bool Maybe = Place.Facts & (MayMoved | Unknown);
-  std::string Message = "lease '" + name(Index) + "' " +
-                        (Maybe ? "may still own" : "still owns") +
-                        " its buffer " + How +
-                        "; the buffer is lost for good (hand it back or "
-                        "move it on before this point)";
-  if (!Reported.emplace(1, Where.getRawEncoding(), Message).second)
+  LeaseFlowFinding *Finding = addFinding(
+      LeaseFlowFinding::Dropped, Where,
+      "lease '" + name(Index) + "' " +
+          (Maybe ? "may still own" : "still owns") + " its buffer " + How +
+          "; the buffer is lost for good (hand it back or move it on before "
+          "this point)",
+      Place.Acquired, "lease '" + name(Index) + "' got its buffer here");
+  if (!Finding)
     return;
-  LeaseFlowFinding Finding;
-  Finding.Rule = LeaseFlowFinding::Dropped;
-  Finding.Location = Where;
-  Finding.Message = std::move(Message);
-  if (Place.Acquired.isValid())
-    Finding.Notes.emplace_back(Place.Acquired, "lease '" + name(Index) +
-                                                   "' got its buffer here");
   // The branch that leads here, when the path into this place has one:
   // this block's own branch straight out of the function, or the branch
   // before it.
@@ -592,7 +600,7 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
   if (Block && Block->succ_size() == 2 && Block->getTerminatorCondition())
     for (unsigned Side = 0; Side < 2; ++Side)
       if (Block->succ_begin()[Side].getReachableBlock() == &Graph->getExit()) {
-        Finding.Notes.emplace_back(
+        Finding->Notes.emplace_back(
             Block->getTerminatorCondition()->getBeginLoc(),
             std::string("on the path where this condition is ") +
                 (Side == 0 ? "true" : "false"));
@@ -609,7 +617,7 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
       if (const Stmt *Condition = Before->getTerminatorCondition()) {
         const bool TrueSide =
             Before->succ_begin()->getReachableBlock() == Block;
-        Finding.Notes.emplace_back(
+        Finding->Notes.emplace_back(
             Condition->getBeginLoc(),
             std::string("on the path where this condition is ") +
                 (TrueSide ? "true" : "false"));
@@ -617,7 +625,6 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
       }
     Block = Before;
   }
-  Result.Findings.push_back(std::move(Finding));
 }
 
 void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
