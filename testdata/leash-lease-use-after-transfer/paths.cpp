@@ -18,17 +18,38 @@ void keep(Bytes &&buffer);
 void look(const Bytes &buffer);
 leash::TakeCell<Bytes> idle;
 
-// Moved into the driver on one branch only.
+// Moved into the driver on one branch only. The notes follow the path: the
+// branch taken, then the transfer. Only the first use after the transfer
+// is reported: the put that follows is the same defect.
 void one_branch(bool now) {
   Bytes buffer = idle.take();
   if (now)
     consume(std::move(buffer));
   buffer.reset();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lease 'buffer' is used after its ownership was transferred on some path; it owns no buffer here (reassign it first, or check is_empty()) [leash-lease-use-after-transfer]
-  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: lease 'buffer' transferred here
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: on the path where this condition is true
+  // CHECK-MESSAGES: :[[@LINE-4]]:13: note: lease 'buffer' transferred here
   idle.put(std::move(buffer));
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: lease 'buffer' is used after its ownership was transferred on some path; it owns no buffer here (reassign it first, or check is_empty()) [leash-lease-use-after-transfer]
-  // CHECK-MESSAGES: :[[@LINE-6]]:13: note: lease 'buffer' transferred here
+}
+
+// Moved in one case of a switch, used after it.
+void one_case(int command) {
+  Bytes buffer = idle.take();
+  switch (command) {
+  case 0:
+    idle.put(std::move(buffer));
+    return;
+  case 1:
+    consume(std::move(buffer));
+    break;
+  default:
+    break;
+  }
+  look(buffer);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: lease 'buffer' is used after its ownership was transferred on some path; it owns no buffer here (reassign it first, or check is_empty()) [leash-lease-use-after-transfer]
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: on the path through this case
+  // CHECK-MESSAGES: :[[@LINE-8]]:13: note: lease 'buffer' transferred here
+  idle.put(std::move(buffer));
 }
 
 // Put into a cell, then used.
@@ -58,7 +79,8 @@ void in_loop(int count) {
   for (int i = 0; i < count; ++i)
     consume(std::move(buffer));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: lease 'buffer' is used after its ownership was transferred on some path; it owns no buffer here (reassign it first, or check is_empty()) [leash-lease-use-after-transfer]
-  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: lease 'buffer' transferred here
+  // CHECK-MESSAGES: :[[@LINE-3]]:19: note: on the path where this condition is true
+  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: lease 'buffer' transferred here
 }
 
 // Not reported: the worked example's client.

@@ -34,8 +34,9 @@ enum Fact : std::uint8_t {
 /// The typestate of one place at one point.
 struct PlaceState {
   std::uint8_t Facts = 0;
-  /// A transfer that may have happened (for the note).
+  /// A transfer that may have happened, and its block (for the notes).
   SourceLocation Transfer;
+  const CFGBlock *TransferBlock = nullptr;
   /// Where it got the buffer it may own (for the note).
   SourceLocation Acquired;
 };
@@ -80,6 +81,7 @@ struct FlowState {
       }
       if (Mine.Transfer.isInvalid() && Theirs.Transfer.isValid()) {
         Mine.Transfer = Theirs.Transfer;
+        Mine.TransferBlock = Theirs.TransferBlock;
         Changed = true;
       }
       if (Mine.Acquired.isInvalid() && Theirs.Acquired.isValid()) {
@@ -199,6 +201,9 @@ private:
   LeaseFlowFinding *addFinding(LeaseFlowFinding::RuleKind Rule,
                                SourceLocation Where, std::string Message,
                                SourceLocation NoteWhere, std::string Note);
+  /// Adds to \p Finding a note at the branch condition that leads into
+  /// \p Block, if the path into it has one within a few blocks.
+  void noteBranchInto(LeaseFlowFinding &Finding, const CFGBlock *Block);
   /// Reports a use of a place that may have been transferred.
   void reportUse(unsigned Index, const PlaceState &Place, SourceLocation Where);
   /// Reports a place that may own its buffer where it stops existing.
@@ -539,13 +544,19 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
   At = Reference->getBeginLoc();
   if (const auto *Lambda = Parent.get<LambdaExpr>())
     return classifyCapture(Lambda, cast<VarDecl>(Reference->getDecl()));
-  if (!Named.Exact)
+  if (!Named.Exact) {
     // A whole struct: a non-const member function of it may take its
-    // leases.
+    // leases, and so may a call of a mutable lambda that captured them.
     if (const auto *Member = Parent.get<MemberExpr>())
       if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
         return Method->isConst() || Method->isStatic() ? Mention::Use
                                                        : Mention::Unknown;
+    if (const auto *Call = Parent.get<CXXOperatorCallExpr>();
+        Call && Call->getOperator() == OO_Call && Call->getArg(0) == Child)
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))
+        return Method->isConst() ? Mention::Use : Mention::Unknown;
+  }
   if (Named.Exact &&
       Places.all()[Named.Places.front()].Kind == LeasePlace::Wrapper)
     return classifyWrapper(Named.Outer, At);
@@ -571,12 +582,22 @@ LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
 void FunctionFlow::reportUse(unsigned Index, const PlaceState &Place,
                              SourceLocation Where) {
   const bool Maybe = Place.Facts & (MayOwn | Unknown);
-  addFinding(LeaseFlowFinding::UseAfterTransfer, Where,
-             "lease '" + name(Index) + "' is used after its ownership was " +
-                 "transferred" + (Maybe ? " on some path" : "") +
-                 "; it owns no buffer here (reassign it first, or check "
-                 "is_empty())",
-             Place.Transfer, "lease '" + name(Index) + "' transferred here");
+  LeaseFlowFinding *Finding = addFinding(
+      LeaseFlowFinding::UseAfterTransfer, Where,
+      "lease '" + name(Index) + "' is used after its ownership was " +
+          "transferred" + (Maybe ? " on some path" : "") +
+          "; it owns no buffer here (reassign it first, or check "
+          "is_empty())",
+      SourceLocation(), "");
+  if (!Finding)
+    return;
+  // On some path only: the branch that leads to the transfer comes first,
+  // as the path goes.
+  if (Maybe)
+    noteBranchInto(*Finding, Place.TransferBlock);
+  if (Place.Transfer.isValid())
+    Finding->Notes.emplace_back(Place.Transfer,
+                                "lease '" + name(Index) + "' transferred here");
 }
 
 void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
@@ -593,9 +614,8 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
       Place.Acquired, "lease '" + name(Index) + "' got its buffer here");
   if (!Finding)
     return;
-  // The branch that leads here, when the path into this place has one:
-  // this block's own branch straight out of the function, or the branch
-  // before it.
+  // The branch that leads here: this block's own branch straight out of
+  // the function, or the branch before it.
   const CFGBlock *Block = Current;
   if (Block && Block->succ_size() == 2 && Block->getTerminatorCondition())
     for (unsigned Side = 0; Side < 2; ++Side)
@@ -604,24 +624,34 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
             Block->getTerminatorCondition()->getBeginLoc(),
             std::string("on the path where this condition is ") +
                 (Side == 0 ? "true" : "false"));
-        Block = nullptr;
-        break;
+        return;
       }
+  noteBranchInto(*Finding, Block);
+}
+
+void FunctionFlow::noteBranchInto(LeaseFlowFinding &Finding,
+                                  const CFGBlock *Block) {
   for (unsigned Depth = 0; Block && Depth < 8; ++Depth) {
     if (Block->pred_size() != 1)
-      break;
+      return;
     const CFGBlock *Before = Block->pred_begin()->getReachableBlock();
     if (!Before)
-      break;
+      return;
+    if (isa_and_nonnull<SwitchStmt>(Before->getTerminatorStmt()) &&
+        isa_and_nonnull<SwitchCase>(Block->getLabel())) {
+      Finding.Notes.emplace_back(Block->getLabel()->getBeginLoc(),
+                                 "on the path through this case");
+      return;
+    }
     if (Before->succ_size() == 2)
       if (const Stmt *Condition = Before->getTerminatorCondition()) {
         const bool TrueSide =
             Before->succ_begin()->getReachableBlock() == Block;
-        Finding->Notes.emplace_back(
+        Finding.Notes.emplace_back(
             Condition->getBeginLoc(),
             std::string("on the path where this condition is ") +
                 (TrueSide ? "true" : "false"));
-        break;
+        return;
       }
     Block = Before;
   }
@@ -631,9 +661,16 @@ void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
                          SourceLocation At, SourceLocation UseLocation,
                          bool Report) {
   PlaceState &Place = State.Places[Index];
-  if (Report && UseLocation.isValid() && (Place.Facts & MayMoved) &&
-      What != Mention::Emptied && What != Mention::Refilled)
-    reportUse(Index, Place, UseLocation);
+  if (UseLocation.isValid() && (Place.Facts & MayMoved) &&
+      What != Mention::Emptied && What != Mention::Refilled) {
+    if (Report)
+      reportUse(Index, Place, UseLocation);
+    // One transfer, one finding: as for a callee that took it, nothing more
+    // is reported on this place until it is checked or reassigned.
+    Place.Facts = Unknown;
+    Place.Transfer = SourceLocation();
+    Place.TransferBlock = nullptr;
+  }
   switch (What) {
   case Mention::NotAUse:
   case Mention::Use:
@@ -641,15 +678,18 @@ void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
   case Mention::Transfer:
     Place.Facts = MayMoved;
     Place.Transfer = At;
+    Place.TransferBlock = Current;
     Place.Acquired = SourceLocation();
     break;
   case Mention::MaybeTransfer:
     Place.Facts |= MayMoved;
     Place.Transfer = At;
+    Place.TransferBlock = Current;
     break;
   case Mention::Unknown:
     Place.Facts = Unknown;
     Place.Transfer = SourceLocation();
+    Place.TransferBlock = nullptr;
     break;
   case Mention::Emptied:
     if (Report && (Place.Facts & MayOwn))

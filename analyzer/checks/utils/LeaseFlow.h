@@ -47,11 +47,13 @@
 ///   not a use;
 /// - any other mention of it is a use.
 ///
-/// Findings: a use while it may be transferred (use after transfer, note at
-/// the transfer); scope exit (the end of its block, a `return`, `break`,
-/// `continue` or `goto` leaving it; for a parameter, the function's end)
-/// or an assignment, `emplace` or `reset` while it may own a buffer
-/// (dropped, note where it got the buffer). A lent parameter is not
+/// Findings: a use while it may be transferred (use after transfer, notes
+/// at the branch that leads to a conditional transfer and at the transfer;
+/// only the first use is reported, the place is unknown after it); scope
+/// exit (the end of its block, a `return`, `break`, `continue` or `goto`
+/// leaving it; for a parameter, the function's end) or an assignment,
+/// `emplace` or `reset` while it may own a buffer (dropped, notes where it
+/// got the buffer and at the branch that leads there). A lent parameter is not
 /// dropped at the function's end: it goes back to the caller. Paths
 /// through a call of a `noreturn` function report nothing.
 ///

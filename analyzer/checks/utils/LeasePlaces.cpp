@@ -109,6 +109,10 @@ bool initializesEmpty(const Expr *Init, llvm::ArrayRef<const FieldDecl *> Path,
       Inits = List->inits();
     } else if (const auto *Parens = dyn_cast<CXXParenListInitExpr>(E)) {
       Inits = Parens->getInitExprs();
+    } else if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      // A closure's fields are its captures, initialized in order.
+      Inits = llvm::ArrayRef(Lambda->capture_init_begin(),
+                             Lambda->capture_init_end());
     } else {
       // An opaque value (a call's result, another struct moved in): it may
       // hold leases.
@@ -196,16 +200,41 @@ void LeasePlaces::addPlaces(const VarDecl *Root, QualType Type,
   }
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   if (Depth >= MaxFieldDepth || !Record || !Record->hasDefinition() ||
-      Record->isUnion() || Record->isLambda() || isCellType(Type) ||
+      Record->isUnion() || isCellType(Type) ||
       Record->hasUserDeclaredDestructor())
     // A class with its own destructor decides what happens to its leases.
     return;
+  if (Record->isLambda()) {
+    addCapturedPlaces(Root, Record, Path, Name, Borrowed, Depth);
+    return;
+  }
   for (const FieldDecl *Field : Record->fields()) {
     if (Field->getType()->isReferenceType() || Field->isBitField() ||
         !Field->getIdentifier())
       continue;
     Path.push_back(Field);
     addPlaces(Root, Field->getType(), Path, Name + "." + Field->getName().str(),
+              Borrowed, Depth + 1);
+    Path.pop_back();
+  }
+}
+
+void LeasePlaces::addCapturedPlaces(
+    const VarDecl *Root, const CXXRecordDecl *Closure,
+    llvm::SmallVector<const FieldDecl *, 2> &Path, const std::string &Name,
+    bool Borrowed, unsigned Depth) {
+  // A closure has one field per capture, in the order of its captures; the
+  // fields are unnamed, so the places take the names of the captures.
+  auto Field = Closure->field_begin();
+  for (const LambdaCapture &Capture : Closure->captures()) {
+    if (Field == Closure->field_end())
+      return;
+    const FieldDecl *Captured = *Field++;
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByCopy)
+      continue;
+    Path.push_back(Captured);
+    addPlaces(Root, Captured->getType(), Path,
+              Name + "." + Capture.getCapturedVar()->getNameAsString(),
               Borrowed, Depth + 1);
     Path.pop_back();
   }

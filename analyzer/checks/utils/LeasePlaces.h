@@ -1,5 +1,4 @@
-//===--- LeasePlaces.h - The places of a function that hold leases -*- C++
-//-*-===//
+//===--- LeasePlaces.h - The places that hold leases ------------*- C++ -*-===//
 ///
 /// \file
 /// What the lease dataflow (LeaseFlow.h) tracks in one function, and how an
@@ -8,10 +7,11 @@
 /// A place is where a lease lives: a local variable or a parameter that is
 /// a lease, an `std::optional`-like wrapper of a lease (what
 /// `MapCell<Lease>::take()` returns), or such a field of a struct variable
-/// (`request.payload`, up to three fields deep). A parameter taken by
-/// non-const lvalue reference to a lease or a wrapper is a borrowed place:
-/// the caller's lease, which the function may move away. A local reference
-/// bound to a place is another name for it.
+/// (`request.payload`, up to three fields deep) or a by-copy capture of a
+/// closure variable (`send.held` for `auto send = [held = ...]`). A parameter
+/// taken by non-const lvalue reference to a lease or a wrapper is a borrowed
+/// place: the caller's lease, which the function may move away. A local
+/// reference bound to a place is another name for it.
 ///
 /// Expressions name places two ways: bottom-up from a variable's mention
 /// (`request` in `std::move(request.payload)` names `request.payload`, and
@@ -95,6 +95,11 @@ private:
   void addPlaces(const VarDecl *Root, QualType Type,
                  llvm::SmallVector<const FieldDecl *, 2> &Path,
                  const std::string &Name, bool Borrowed, unsigned Depth);
+  /// The places in the by-copy captures of lambda \p Closure.
+  void addCapturedPlaces(const VarDecl *Root, const CXXRecordDecl *Closure,
+                         llvm::SmallVector<const FieldDecl *, 2> &Path,
+                         const std::string &Name, bool Borrowed,
+                         unsigned Depth);
   /// The places under \p Root whose path starts with \p Path.
   NamedPlaces under(const VarDecl *Root,
                     llvm::ArrayRef<const FieldDecl *> Path) const;
