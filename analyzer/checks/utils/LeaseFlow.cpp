@@ -120,6 +120,16 @@ enum class Mention {
   Refilled,
 };
 
+/// Where a mention acts, and for a transfer, what takes the lease over.
+struct MentionSite {
+  /// Where the transfer (or other action) happens, for the notes.
+  SourceLocation At;
+  /// The constructor call or assignment that a transfer moves the lease
+  /// into, if any: when it initializes or assigns another place, that place
+  /// gets what this one held (nothing, if it was empty).
+  const Expr *Receiver = nullptr;
+};
+
 /// The names of the wrapper members that test for a value.
 bool isValueTest(const CXXMethodDecl *Method) {
   return isa<CXXConversionDecl>(Method) ||
@@ -156,6 +166,19 @@ const ParmVarDecl *parameterFor(const CallExpr *Call, const Expr *Argument) {
   return nullptr;
 }
 
+/// The parameter of the constructor that \p Construct calls that its
+/// argument \p Argument binds, if any.
+const ParmVarDecl *parameterFor(const CXXConstructExpr *Construct,
+                                const Expr *Argument) {
+  const CXXConstructorDecl *Constructor = Construct->getConstructor();
+  if (!Constructor)
+    return nullptr;
+  for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
+    if (Construct->getArg(I) == Argument && I < Constructor->getNumParams())
+      return Constructor->getParamDecl(I);
+  return nullptr;
+}
+
 /// The analysis of one function.
 class FunctionFlow {
 public:
@@ -169,9 +192,9 @@ public:
 private:
   /// What a mention of a lease's value (a lease place, the lease inside a
   /// wrapper, or a whole struct) does, from its parent.
-  Mention classifyValue(const Expr *E, SourceLocation &At) const;
+  Mention classifyValue(const Expr *E, MentionSite &Site) const;
   /// What a mention of a wrapper place does.
-  Mention classifyWrapper(const Expr *E, SourceLocation &At) const;
+  Mention classifyWrapper(const Expr *E, MentionSite &Site) const;
   /// What passing \p Argument to \p Call without moving it does: a
   /// non-const lvalue reference parameter may take it (the callee's
   /// summary says how).
@@ -181,7 +204,7 @@ private:
   /// What the mention \p Reference does to the places it names.
   Mention classifyMention(const NamedPlaces &Named,
                           const DeclRefExpr *Reference,
-                          SourceLocation &At) const;
+                          MentionSite &Site) const;
   /// The emptiness test \p Condition is, if any: the place, and whether
   /// true means empty.
   std::optional<std::pair<unsigned, bool>>
@@ -193,9 +216,12 @@ private:
   void transferDeclaration(const DeclStmt *Declaration, FlowState &State);
   void transferAssignment(const CXXOperatorCallExpr *Assignment,
                           FlowState &State, bool Report);
-  /// Applies mention \p What at \p At to place \p Index.
-  void apply(FlowState &State, unsigned Index, Mention What, SourceLocation At,
-             SourceLocation UseLocation, bool Report);
+  /// Applies mention \p What at \p Site to place \p Index.
+  void apply(FlowState &State, unsigned Index, Mention What,
+             const MentionSite &Site, SourceLocation UseLocation, bool Report);
+  /// What the place initialized or assigned by \p Receiver gets from the
+  /// transfer into it in this block, if it is one.
+  std::optional<std::uint8_t> handedTo(const Expr *Receiver) const;
   /// Adds a finding with one note (none if \p NoteWhere is invalid);
   /// null if the same was reported here before.
   LeaseFlowFinding *addFinding(LeaseFlowFinding::RuleKind Rule,
@@ -227,8 +253,11 @@ private:
   std::unique_ptr<CFG> Graph;
   std::vector<FlowState> In;
   std::deque<const CFGBlock *> Worklist;
-  /// The block being reported on.
+  /// The block being analysed or reported on.
   const CFGBlock *Current = nullptr;
+  /// What the transfers of the current block handed to their receivers
+  /// (MentionSite::Receiver): the facts their sources held.
+  llvm::DenseMap<const Expr *, std::uint8_t> Handed;
   std::set<std::tuple<int, unsigned, std::string>> Reported;
 };
 
@@ -291,6 +320,7 @@ void FunctionFlow::processBlock(const CFGBlock &Block, bool Report) {
   if (!State.Reached)
     return;
   Current = &Block;
+  Handed.clear();
   for (const CFGElement &Element : Block)
     transfer(Element, State, Report);
 
@@ -393,10 +423,10 @@ FunctionFlow::emptinessTest(const Expr *Condition,
   return std::nullopt;
 }
 
-Mention FunctionFlow::classifyValue(const Expr *E, SourceLocation &At) const {
+Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
   const Expr *Child = nullptr;
   DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
-  At = E->getBeginLoc();
+  Site.At = E->getBeginLoc();
   if (const auto *Member = Parent.get<MemberExpr>()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
     return Method && (isNamed(Method, "is_empty") || isValueTest(Method))
@@ -413,7 +443,7 @@ Mention FunctionFlow::classifyValue(const Expr *E, SourceLocation &At) const {
   const Expr *Moved = Child;
   if (const auto *Expression = Parent.get<Expr>();
       Expression && isMoveExpression(Expression)) {
-    At = Expression->getBeginLoc();
+    Site.At = Expression->getBeginLoc();
     Parent = parentThroughImplicit(Context, Expression, Moved);
   } else if (!E->isXValue() && !Child->isXValue()) {
     if (const auto *Call = Parent.get<CallExpr>())
@@ -422,17 +452,25 @@ Mention FunctionFlow::classifyValue(const Expr *E, SourceLocation &At) const {
       return Mention::Use;
   }
   if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
+    // Moved into a lease or a wrapper being made (by its move constructor,
+    // or by a converting one such as `std::optional`'s, taking `U &&`).
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
-    if (Constructor && Constructor->isMoveConstructor())
+    const ParmVarDecl *Parameter = parameterFor(Construct, Moved);
+    if ((Constructor && Constructor->isMoveConstructor()) ||
+        (Parameter && Parameter->getType()->isRValueReferenceType())) {
+      Site.Receiver = Construct;
       return Mention::Transfer;
+    }
     return Mention::Use;
   }
   if (Parent.get<ReturnStmt>())
     return Mention::Transfer;
   if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
       Operator && Operator->getOperator() == OO_Equal &&
-      Operator->getNumArgs() == 2 && Operator->getArg(1) == Moved)
+      Operator->getNumArgs() == 2 && Operator->getArg(1) == Moved) {
+    Site.Receiver = Operator;
     return Mention::Transfer;
+  }
   if (const auto *Call = Parent.get<CallExpr>()) {
     if (!Call->getDirectCallee())
       return Mention::Transfer; // An rvalue given away.
@@ -476,17 +514,17 @@ Mention FunctionFlow::classifyBorrow(const CallExpr *Call,
   return (Facts & Unknown) ? Mention::Unknown : Mention::Use;
 }
 
-Mention FunctionFlow::classifyWrapper(const Expr *E, SourceLocation &At) const {
+Mention FunctionFlow::classifyWrapper(const Expr *E, MentionSite &Site) const {
   const Expr *Child = nullptr;
   DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
-  At = E->getBeginLoc();
+  Site.At = E->getBeginLoc();
   if (const auto *Member = Parent.get<MemberExpr>()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
     if (!Method)
       return Mention::Use;
     if (isValueTest(Method))
       return Mention::NotAUse;
-    At = Member->getMemberLoc();
+    Site.At = Member->getMemberLoc();
     if (isNamed(Method, "reset"))
       return Mention::Emptied;
     if (isNamed(Method, "emplace"))
@@ -497,7 +535,7 @@ Mention FunctionFlow::classifyWrapper(const Expr *E, SourceLocation &At) const {
       DynTypedNodeList Calls = Context.getParents(*Member);
       if (!Calls.empty())
         if (const auto *Call = Calls[0].get<CXXMemberCallExpr>())
-          return classifyValue(Call, At);
+          return classifyValue(Call, Site);
     }
     return Mention::Use;
   }
@@ -505,8 +543,8 @@ Mention FunctionFlow::classifyWrapper(const Expr *E, SourceLocation &At) const {
       Operator && Operator->getNumArgs() == 1 &&
       (Operator->getOperator() == OO_Star ||
        Operator->getOperator() == OO_Arrow))
-    return classifyValue(Operator, At);
-  return classifyValue(E, At);
+    return classifyValue(Operator, Site);
+  return classifyValue(E, Site);
 }
 
 Mention FunctionFlow::classifyCapture(const LambdaExpr *Lambda,
@@ -526,7 +564,7 @@ Mention FunctionFlow::classifyCapture(const LambdaExpr *Lambda,
   Inside.TraverseStmt(Lambda->getBody());
   for (const DeclRefExpr *Reference : Inside.Found) {
     std::optional<NamedPlaces> Named = Places.mentioned(Reference);
-    SourceLocation Ignored;
+    MentionSite Ignored;
     if (!Named)
       continue;
     const Mention What = classifyMention(*Named, Reference, Ignored);
@@ -538,10 +576,10 @@ Mention FunctionFlow::classifyCapture(const LambdaExpr *Lambda,
 
 Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
                                       const DeclRefExpr *Reference,
-                                      SourceLocation &At) const {
+                                      MentionSite &Site) const {
   const Expr *Child = nullptr;
   DynTypedNode Parent = parentThroughImplicit(Context, Named.Outer, Child);
-  At = Reference->getBeginLoc();
+  Site.At = Reference->getBeginLoc();
   if (const auto *Lambda = Parent.get<LambdaExpr>())
     return classifyCapture(Lambda, cast<VarDecl>(Reference->getDecl()));
   if (!Named.Exact) {
@@ -559,8 +597,8 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
   }
   if (Named.Exact &&
       Places.all()[Named.Places.front()].Kind == LeasePlace::Wrapper)
-    return classifyWrapper(Named.Outer, At);
-  return classifyValue(Named.Outer, At);
+    return classifyWrapper(Named.Outer, Site);
+  return classifyValue(Named.Outer, Site);
 }
 
 LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
@@ -658,8 +696,9 @@ void FunctionFlow::noteBranchInto(LeaseFlowFinding &Finding,
 }
 
 void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
-                         SourceLocation At, SourceLocation UseLocation,
+                         const MentionSite &Site, SourceLocation UseLocation,
                          bool Report) {
+  const SourceLocation At = Site.At;
   PlaceState &Place = State.Places[Index];
   if (UseLocation.isValid() && (Place.Facts & MayMoved) &&
       What != Mention::Emptied && What != Mention::Refilled) {
@@ -676,6 +715,8 @@ void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
   case Mention::Use:
     return;
   case Mention::Transfer:
+    if (Site.Receiver)
+      Handed[Site.Receiver] = Place.Facts & (MayOwn | Unknown);
     Place.Facts = MayMoved;
     Place.Transfer = At;
     Place.TransferBlock = Current;
@@ -705,6 +746,27 @@ void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
     break;
   }
   State.forgetMirrorsOf(Index);
+}
+
+std::optional<std::uint8_t> FunctionFlow::handedTo(const Expr *Receiver) const {
+  for (unsigned Depth = 0; Receiver && Depth < 8; ++Depth) {
+    if (auto Found = Handed.find(Receiver); Found != Handed.end())
+      return Found->second;
+    if (const auto *Full = dyn_cast<FullExpr>(Receiver))
+      Receiver = Full->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Receiver))
+      Receiver = Bind->getSubExpr();
+    else if (const auto *Temporary =
+                 dyn_cast<MaterializeTemporaryExpr>(Receiver))
+      Receiver = Temporary->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Receiver))
+      Receiver = Cast->getSubExpr();
+    else if (const auto *Parens = dyn_cast<ParenExpr>(Receiver))
+      Receiver = Parens->getSubExpr();
+    else
+      return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 void FunctionFlow::transfer(const CFGElement &Element, FlowState &State,
@@ -744,21 +806,22 @@ void FunctionFlow::transferStatement(const Stmt *S, FlowState &State,
     std::optional<NamedPlaces> Named = Places.mentioned(Reference);
     if (!Named)
       return;
-    SourceLocation At;
-    const Mention What = classifyMention(*Named, Reference, At);
+    MentionSite Site;
+    const Mention What = classifyMention(*Named, Reference, Site);
     if (What == Mention::NotAUse)
       return;
     if (Named->Exact) {
-      apply(State, Named->Places.front(), What, At, Reference->getBeginLoc(),
+      apply(State, Named->Places.front(), What, Site, Reference->getBeginLoc(),
             Report);
       return;
     }
-    // A whole struct: its leases move with it; reading it is not a use of
-    // each of them.
+    // A whole struct: its leases move with it (the struct that takes them
+    // over is owned); reading it is not a use of each of them.
     if (What == Mention::Use)
       return;
+    Site.Receiver = nullptr;
     for (unsigned Index : Named->Places)
-      apply(State, Index, What, At, SourceLocation(), Report);
+      apply(State, Index, What, Site, SourceLocation(), Report);
     return;
   }
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
@@ -796,9 +859,15 @@ void FunctionFlow::transferDeclaration(const DeclStmt *Declaration,
       const LeasePlace &Place = Places.all()[Index];
       PlaceState &Typestate = State.Places[Index];
       Typestate = PlaceState();
-      if (!initializesEmpty(Var->getInit(), Place.Path, Place.Kind)) {
+      bool Opaque = false;
+      const Expr *Initializer =
+          placeInitializer(Var->getInit(), Place.Path, Opaque);
+      if (Opaque || !initializesEmpty(Initializer, {}, Place.Kind)) {
         Typestate.Facts = MayOwn;
         Typestate.Acquired = Var->getLocation();
+        if (std::optional<std::uint8_t> Handed = handedTo(Initializer);
+            Handed && !Opaque)
+          Typestate.Facts = *Handed;
       }
       State.forgetMirrorsOf(Index);
     }
@@ -827,6 +896,9 @@ void FunctionFlow::transferAssignment(const CXXOperatorCallExpr *Assignment,
     if (!initializesEmpty(Assignment->getArg(1), Rest, Place.Kind)) {
       Typestate.Facts = MayOwn;
       Typestate.Acquired = Assignment->getBeginLoc();
+      if (std::optional<std::uint8_t> Handed = handedTo(Assignment);
+          Handed && Target->Exact)
+        Typestate.Facts = *Handed;
     }
     State.forgetMirrorsOf(Index);
   }

@@ -23,12 +23,14 @@
 /// it holds none):
 ///
 /// - a parameter starts owned; a place declared with a value (the result
-///   of `take()`, of a call returning a lease, a move from another lease,
-///   a brace list that fills the field) is owned; a default-constructed
-///   one, `std::nullopt` or a brace list without the field is empty;
+///   of `take()`, of a call returning a lease, a brace list that fills the
+///   field) is owned, and one initialized or assigned by a move from
+///   another place holds what that place held; a default-constructed one,
+///   `std::nullopt` or a brace list without the field is empty;
 /// - a transfer (`std::move(v)` or an implicit move into a by-value or
-///   rvalue-reference parameter, a lease being constructed or assigned, a
-///   `return`; moving a struct moves its leases; `std::move(*w)` moves the
+///   rvalue-reference parameter, a lease or wrapper being constructed,
+///   also by a converting constructor or as a field of a brace list, or
+///   assigned, a `return`; moving a struct moves its leases; `std::move(*w)` moves the
 ///   lease out of a wrapper) makes it transferred;
 /// - lending it to a non-const lvalue reference parameter of a callee
 ///   whose body is in the translation unit applies the callee's summary:

@@ -82,26 +82,44 @@ DynTypedNode parentThroughImplicit(ASTContext &Context, const Expr *E,
     DynTypedNodeList Parents = Context.getParents(*Child);
     if (Parents.empty())
       return DynTypedNode();
-    const auto *Parent = Parents[0].get<Expr>();
+    DynTypedNode Chosen = Parents[0];
+    // The parent map skips the conversion of a brace list's element (such
+    // as the move constructor of a field) and names the list; the
+    // conversion says what happens to the element.
+    if (const auto *List = Chosen.get<InitListExpr>()) {
+      if (List->getSemanticForm())
+        List = List->getSemanticForm();
+      for (const Expr *Init : List->inits())
+        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+                Init ? Init->IgnoreImplicit() : nullptr);
+            Construct && llvm::is_contained(Construct->arguments(), Child))
+          return DynTypedNode::create(*Construct);
+    }
+    const auto *Parent = Chosen.get<Expr>();
     if (Parent && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
                       CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
       Child = Parent;
       continue;
     }
-    return Parents[0];
+    return Chosen;
   }
   return DynTypedNode();
 }
 
-bool initializesEmpty(const Expr *Init, llvm::ArrayRef<const FieldDecl *> Path,
-                      LeasePlace::KindType Kind) {
+const Expr *placeInitializer(const Expr *Init,
+                             llvm::ArrayRef<const FieldDecl *> Path,
+                             bool &Opaque) {
+  Opaque = false;
   const Expr *E = Init;
   for (const FieldDecl *Field : Path) {
     E = strip(E);
     if (!E || isa<ImplicitValueInitExpr>(E))
-      return true;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-      return Construct->getNumArgs() == 0;
+      return nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A constructor of the struct: the default one leaves it empty.
+      Opaque = Construct->getNumArgs() != 0;
+      return Opaque ? E : nullptr;
+    }
     llvm::ArrayRef<Expr *> Inits;
     if (const auto *List = dyn_cast<InitListExpr>(E)) {
       if (List->isSyntacticForm() && List->getSemanticForm())
@@ -116,16 +134,24 @@ bool initializesEmpty(const Expr *Init, llvm::ArrayRef<const FieldDecl *> Path,
     } else {
       // An opaque value (a call's result, another struct moved in): it may
       // hold leases.
-      return false;
+      Opaque = true;
+      return E;
     }
     const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
     const unsigned Position =
         (Record ? Record->getNumBases() : 0) + Field->getFieldIndex();
     if (Position >= Inits.size())
-      return true;
+      return nullptr;
     E = Inits[Position];
   }
-  return isEmptyValue(E, Kind);
+  return E;
+}
+
+bool initializesEmpty(const Expr *Init, llvm::ArrayRef<const FieldDecl *> Path,
+                      LeasePlace::KindType Kind) {
+  bool Opaque = false;
+  const Expr *E = placeInitializer(Init, Path, Opaque);
+  return !Opaque && isEmptyValue(E, Kind);
 }
 
 LeasePlaces::LeasePlaces(const FunctionDecl *Function, ASTContext &Context)

@@ -117,6 +117,15 @@ private:
 DynTypedNode parentThroughImplicit(ASTContext &Context, const Expr *E,
                                    const Expr *&Child);
 
+/// The expression that initializes the place at \p Path inside a variable
+/// initialized by \p Init: null when nothing does (no initializer, value
+/// initialization, a brace list without that field). When a value that
+/// hides the place comes first (a call's result, a struct moved in), that
+/// value, with \p Opaque set.
+const Expr *placeInitializer(const Expr *Init,
+                             llvm::ArrayRef<const FieldDecl *> Path,
+                             bool &Opaque);
+
 /// Whether \p Init, the initializer of a variable, leaves the place at
 /// \p Path inside that variable empty: default or value initialization, an
 /// `std::nullopt`-like tag for a wrapper, a brace list without that field.
