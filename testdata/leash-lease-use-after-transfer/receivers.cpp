@@ -117,3 +117,36 @@ void assigned_from_an_empty_lease() {
   consume(std::move(other));
   other = std::move(empty);
 }
+
+// Not reported: a parameter checked at the end of the function, with no
+// else: the branch that leaves the function knows it holds nothing.
+void checked_parameter(Bytes buffer) {
+  if (!buffer.is_empty())
+    idle.put(std::move(buffer));
+}
+
+void checked_optional_parameter(Slot slot) {
+  if (slot.has_value())
+    consume(std::move(slot).value());
+}
+
+void checked_optional_dereferenced(Slot slot) {
+  if (slot)
+    consume(*std::move(slot));
+}
+
+// Not reported: a loop that tests the result of an assignment.
+void drain() {
+  Bytes buffer;
+  while (!(buffer = idle.take()).is_empty())
+    consume(std::move(buffer));
+}
+
+// Reported: the same parameter kept on the path where it holds a buffer.
+void unchecked_optional_parameter(Slot slot) {
+  if (!slot.has_value())
+    return;
+  look(*slot);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: lease 'slot' still owns its buffer when the function ends; the buffer is lost for good (hand it back or move it on before this point) [leash-lease-dropped]
+// CHECK-MESSAGES: :[[@LINE-6]]:40: note: lease 'slot' got its buffer here

@@ -153,6 +153,17 @@ bool isMoveExpression(const Expr *E) {
   return false;
 }
 
+/// Whether \p Node reaches into a wrapper for its lease: `.value` (the
+/// member, before its call), unary `*` or `->`.
+bool isUnwrapping(const DynTypedNode &Node) {
+  if (const auto *Member = Node.get<MemberExpr>())
+    return isNamed(dyn_cast<CXXMethodDecl>(Member->getMemberDecl()), "value");
+  const auto *Operator = Node.get<CXXOperatorCallExpr>();
+  return Operator && Operator->getNumArgs() == 1 &&
+         (Operator->getOperator() == OO_Star ||
+          Operator->getOperator() == OO_Arrow);
+}
+
 /// The parameter of \p Call that its argument \p Argument binds, if any.
 const ParmVarDecl *parameterFor(const CallExpr *Call, const Expr *Argument) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -324,20 +335,10 @@ void FunctionFlow::processBlock(const CFGBlock &Block, bool Report) {
   for (const CFGElement &Element : Block)
     transfer(Element, State, Report);
 
-  if (Report) {
-    const CFGBlock &Exit = Graph->getExit();
-    for (const CFGBlock::AdjacentBlock &Successor : Block.succs())
-      if (Successor.getReachableBlock() == &Exit &&
-          !Block.hasNoReturnElement()) {
-        leaveFunction(Block, State);
-        break;
-      }
-    return;
-  }
-
   std::optional<std::pair<unsigned, bool>> Branch;
   if (Block.succ_size() == 2)
     Branch = emptinessTest(Block.getLastCondition(), State);
+  const CFGBlock &Exit = Graph->getExit();
   unsigned Position = 0;
   for (const CFGBlock::AdjacentBlock &Successor : Block.succs()) {
     const CFGBlock *Next = Successor.getReachableBlock();
@@ -353,6 +354,13 @@ void FunctionFlow::processBlock(const CFGBlock &Block, bool Report) {
       else
         Place.Facts =
             (Place.Facts & (MayOwn | Unknown)) ? std::uint8_t(MayOwn) : 0;
+    }
+    if (Report) {
+      // The reporting pass: parameters end where an edge leaves the
+      // function (what that edge's branch knows included).
+      if (Next == &Exit && !Block.hasNoReturnElement())
+        leaveFunction(Block, Edge);
+      continue;
     }
     if (In[Next->getBlockID()].join(Edge))
       Worklist.push_back(Next);
@@ -412,8 +420,13 @@ FunctionFlow::emptinessTest(const Expr *Condition,
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method)
     return std::nullopt;
-  std::optional<NamedPlaces> Named =
-      Places.designated(Call->getImplicitObjectArgument());
+  // The test may be of an assignment's result: `(v = cell.take())`.
+  const Expr *Tested = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Assignment = dyn_cast<CXXOperatorCallExpr>(Tested);
+      Assignment && Assignment->getOperator() == OO_Equal &&
+      Assignment->getNumArgs() == 2)
+    Tested = Assignment->getArg(0);
+  std::optional<NamedPlaces> Named = Places.designated(Tested);
   if (!Named || !Named->Exact)
     return std::nullopt;
   if (isNamed(Method, "is_empty"))
@@ -518,6 +531,14 @@ Mention FunctionFlow::classifyWrapper(const Expr *E, MentionSite &Site) const {
   const Expr *Child = nullptr;
   DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
   Site.At = E->getBeginLoc();
+  // `std::move(w).value()` and `*std::move(w)` take the lease out as
+  // `std::move(*w)` does: what counts is what is applied to the move.
+  if (const auto *Move = Parent.get<Expr>(); Move && isMoveExpression(Move)) {
+    const Expr *Moved = nullptr;
+    DynTypedNode Outer = parentThroughImplicit(Context, Move, Moved);
+    if (isUnwrapping(Outer))
+      Parent = Outer;
+  }
   if (const auto *Member = Parent.get<MemberExpr>()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
     if (!Method)
