@@ -13,9 +13,10 @@ time (user + system, of all child processes) of:
   clang-tidy    clang-tidy-16 with the leash plugin and every leash rule
   leash -j2     leash check -j2, for the wall-clock speed-up
 
-and prints a table with the ratio to syntax-only; then the analysis time
+and prints a table with the ratio to syntax-only; then the analysis cost
 of the lease dataflow on its two worst-case functions (lease variables;
-leases in structs and wrappers, lent by reference). Each figure is the
+leases in structs and wrappers, lent by reference), in CPU time and, when
+valgrind is installed, in instructions counted by callgrind. Each figure is the
 minimum over the repeats: CPU time still varies a little with the load on
 the machine, so run it on a quiet machine and compare ratios within one run.
 """
@@ -25,6 +26,7 @@ import os
 import re
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,20 +119,49 @@ def measure(name, database_dir, leash, plugin, repeats):
           % (best["leash -j1"][1] / best["leash -j2"][1]))
 
 
-def measure_stress(work, leash, repeats, kind, title):
+FLOW_CHECKS = "-*,leash-lease-dropped,leash-lease-use-after-transfer"
+CHEAP_CHECKS = "-*,leash-lease-aliased"
+
+
+def stripped_plugin(build_dir, out_dir):
+    """A copy of the plugin without debug information, which valgrind 3.19
+    cannot read in clang-16's DWARF 5; None if llvm-objcopy is missing."""
+    objcopy = "/usr/lib/llvm-16/bin/llvm-objcopy"
+    if not os.access(objcopy, os.X_OK):
+        return None
+    os.makedirs(out_dir, exist_ok=True)
+    for name in ("libLeashTidy.so", "libLeashTidyChecks.so"):
+        subprocess.run([objcopy, "--strip-debug", os.path.join(build_dir, "lib", name),
+                        os.path.join(out_dir, name)], check=True)
+    return os.path.join(out_dir, "libLeashTidy.so")
+
+
+def instructions_of(command, cwd):
+    """The instructions the command executes, counted by callgrind: the same
+    count on every run, whatever else the machine is doing."""
+    with tempfile.NamedTemporaryFile(suffix=".callgrind") as out:
+        result = subprocess.run(["valgrind", "--tool=callgrind",
+                                 "--callgrind-out-file=" + out.name] + command,
+                                cwd=cwd, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    return int(match.group(1)) if match else None
+
+
+def measure_stress(work, leash, plugin, repeats, kind, title):
     """The lease dataflow on a worst case: one function with 64 leases and
     branches 64 deep in a loop (`kind` says how the leases are held). Its
-    analysis time is leash's CPU time with the flow-sensitive lease rules,
-    less that with one cheap rule."""
+    analysis cost is leash's CPU time with the flow-sensitive lease rules,
+    less that with one cheap rule; and the same difference in instructions,
+    counted by callgrind in clang-tidy with the plugin (`plugin`, None to
+    skip), which repeats exactly."""
     stress = os.path.join(work, "stress-" + kind)
     subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), stress,
                     "--stress", kind, "--vocabulary",
                     os.path.join(ROOT, "rules", "include")], check=True)
-    flow = "-*,leash-lease-dropped,leash-lease-use-after-transfer"
-    cheap = "-*,leash-lease-aliased"
     best = {}
     for _ in range(max(5, repeats)):
-        for label, checks in (("flow", flow), ("cheap", cheap)):
+        for label, checks in (("flow", FLOW_CHECKS), ("cheap", CHEAP_CHECKS)):
             cpu, _ = cpu_of([leash, "check", "-p", stress, "-j", "1",
                              "--checks=" + checks])
             best[label] = min(cpu, best.get(label, cpu))
@@ -138,6 +169,18 @@ def measure_stress(work, leash, repeats, kind, title):
     print("  leash with the lease dataflow rules: %.3f s CPU; with one cheap rule: "
           "%.3f s; the dataflow's share: %.0f ms"
           % (best["flow"], best["cheap"], 1000 * (best["flow"] - best["cheap"])))
+    if plugin is None:
+        return
+    counts = {label: instructions_of(["clang-tidy-16", "--load=" + plugin,
+                                      "-checks=" + checks, "-p", stress, "stress.cpp"],
+                                     stress)
+              for label, checks in (("flow", FLOW_CHECKS), ("cheap", CHEAP_CHECKS))}
+    if None in counts.values():
+        print("  callgrind did not count the instructions (valgrind failed)")
+        return
+    print("  instructions (callgrind, clang-tidy with the plugin): %d with the "
+          "dataflow rules, %d with one cheap rule; the dataflow's share: %.1f million"
+          % (counts["flow"], counts["cheap"], (counts["flow"] - counts["cheap"]) / 1e6))
 
 
 def main():
@@ -160,9 +203,15 @@ def main():
         corpus_db = os.path.join(work, "corpus-adjusted")
         adjusted_database(leash, corpus, corpus_db)
         measure("generated corpus", corpus_db, leash, plugin, args.repeats)
-        measure_stress(work, leash, args.repeats, "leases",
+        counted = None
+        if shutil.which("valgrind") is None:
+            print("\nvalgrind not found (apt-get install valgrind): the worst "
+                  "functions are measured in CPU time only")
+        else:
+            counted = stripped_plugin(args.build, os.path.join(work, "plugin"))
+        measure_stress(work, leash, counted, args.repeats, "leases",
                        "64 lease variables, branches 64 deep, in a loop")
-        measure_stress(work, leash, args.repeats, "mixed",
+        measure_stress(work, leash, counted, args.repeats, "mixed",
                        "64 leases in struct fields and std::optional, lent "
                        "by reference, tested through bools, 64 deep")
 
