@@ -30,8 +30,8 @@
 /// - a transfer (`std::move(v)` or an implicit move into a by-value or
 ///   rvalue-reference parameter, a lease or wrapper being constructed,
 ///   also by a converting constructor or as a field of a brace list, or
-///   assigned, a `return`; moving a struct moves its leases; `std::move(*w)` moves the
-///   lease out of a wrapper) makes it transferred;
+///   assigned, a `return`; moving a struct moves its leases; `std::move(*w)`
+///   moves the lease out of a wrapper) makes it transferred;
 /// - lending it to a non-const lvalue reference parameter of a callee
 ///   whose body is in the translation unit applies the callee's summary:
 ///   what that parameter holds when the callee returns (transferred, maybe
