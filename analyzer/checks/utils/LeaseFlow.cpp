@@ -153,15 +153,22 @@ bool isMoveExpression(const Expr *E) {
   return false;
 }
 
+/// \p Node if it is a unary `*` or `->` (on a wrapper: its lease).
+const CXXOperatorCallExpr *asDereference(const DynTypedNode &Node) {
+  const auto *Operator = Node.get<CXXOperatorCallExpr>();
+  return Operator && Operator->getNumArgs() == 1 &&
+                 (Operator->getOperator() == OO_Star ||
+                  Operator->getOperator() == OO_Arrow)
+             ? Operator
+             : nullptr;
+}
+
 /// Whether \p Node reaches into a wrapper for its lease: `.value` (the
 /// member, before its call), unary `*` or `->`.
 bool isUnwrapping(const DynTypedNode &Node) {
   if (const auto *Member = Node.get<MemberExpr>())
     return isNamed(dyn_cast<CXXMethodDecl>(Member->getMemberDecl()), "value");
-  const auto *Operator = Node.get<CXXOperatorCallExpr>();
-  return Operator && Operator->getNumArgs() == 1 &&
-         (Operator->getOperator() == OO_Star ||
-          Operator->getOperator() == OO_Arrow);
+  return asDereference(Node) != nullptr;
 }
 
 /// The parameter of \p Call that its argument \p Argument binds, if any.
@@ -233,14 +240,16 @@ private:
   /// What the place initialized or assigned by \p Receiver gets from the
   /// transfer into it in this block, if it is one.
   std::optional<std::uint8_t> handedTo(const Expr *Receiver) const;
-  /// Adds a finding with one note (none if \p NoteWhere is invalid);
-  /// null if the same was reported here before.
+  /// Adds a finding (its notes come after); null if the same was reported
+  /// here before.
   LeaseFlowFinding *addFinding(LeaseFlowFinding::RuleKind Rule,
-                               SourceLocation Where, std::string Message,
-                               SourceLocation NoteWhere, std::string Note);
+                               SourceLocation Where, std::string Message);
   /// Adds to \p Finding a note at the branch condition that leads into
   /// \p Block, if the path into it has one within a few blocks.
   void noteBranchInto(LeaseFlowFinding &Finding, const CFGBlock *Block);
+  /// Adds to \p Finding a note at \p Condition, taken on its \p TrueSide.
+  static void noteCondition(LeaseFlowFinding &Finding, const Stmt *Condition,
+                            bool TrueSide);
   /// Reports a use of a place that may have been transferred.
   void reportUse(unsigned Index, const PlaceState &Place, SourceLocation Where);
   /// Reports a place that may own its buffer where it stops existing.
@@ -560,10 +569,7 @@ Mention FunctionFlow::classifyWrapper(const Expr *E, MentionSite &Site) const {
     }
     return Mention::Use;
   }
-  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
-      Operator && Operator->getNumArgs() == 1 &&
-      (Operator->getOperator() == OO_Star ||
-       Operator->getOperator() == OO_Arrow))
+  if (const CXXOperatorCallExpr *Operator = asDereference(Parent))
     return classifyValue(Operator, Site);
   return classifyValue(E, Site);
 }
@@ -624,17 +630,13 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
 
 LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
                                            SourceLocation Where,
-                                           std::string Message,
-                                           SourceLocation NoteWhere,
-                                           std::string Note) {
+                                           std::string Message) {
   if (!Reported.emplace(Rule, Where.getRawEncoding(), Message).second)
     return nullptr;
   LeaseFlowFinding &Finding = Result.Findings.emplace_back();
   Finding.Rule = Rule;
   Finding.Location = Where;
   Finding.Message = std::move(Message);
-  if (NoteWhere.isValid())
-    Finding.Notes.emplace_back(NoteWhere, std::move(Note));
   return &Finding;
 }
 
@@ -646,8 +648,7 @@ void FunctionFlow::reportUse(unsigned Index, const PlaceState &Place,
       "lease '" + name(Index) + "' is used after its ownership was " +
           "transferred" + (Maybe ? " on some path" : "") +
           "; it owns no buffer here (reassign it first, or check "
-          "is_empty())",
-      SourceLocation(), "");
+          "is_empty())");
   if (!Finding)
     return;
   // On some path only: the branch that leads to the transfer comes first,
@@ -669,20 +670,19 @@ void FunctionFlow::reportLost(unsigned Index, const PlaceState &Place,
       "lease '" + name(Index) + "' " +
           (Maybe ? "may still own" : "still owns") + " its buffer " + How +
           "; the buffer is lost for good (hand it back or move it on before "
-          "this point)",
-      Place.Acquired, "lease '" + name(Index) + "' got its buffer here");
+          "this point)");
   if (!Finding)
     return;
+  if (Place.Acquired.isValid())
+    Finding->Notes.emplace_back(Place.Acquired, "lease '" + name(Index) +
+                                                    "' got its buffer here");
   // The branch that leads here: this block's own branch straight out of
   // the function, or the branch before it.
   const CFGBlock *Block = Current;
   if (Block && Block->succ_size() == 2 && Block->getTerminatorCondition())
     for (unsigned Side = 0; Side < 2; ++Side)
       if (Block->succ_begin()[Side].getReachableBlock() == &Graph->getExit()) {
-        Finding->Notes.emplace_back(
-            Block->getTerminatorCondition()->getBeginLoc(),
-            std::string("on the path where this condition is ") +
-                (Side == 0 ? "true" : "false"));
+        noteCondition(*Finding, Block->getTerminatorCondition(), Side == 0);
         return;
       }
   noteBranchInto(*Finding, Block);
@@ -704,16 +704,20 @@ void FunctionFlow::noteBranchInto(LeaseFlowFinding &Finding,
     }
     if (Before->succ_size() == 2)
       if (const Stmt *Condition = Before->getTerminatorCondition()) {
-        const bool TrueSide =
-            Before->succ_begin()->getReachableBlock() == Block;
-        Finding.Notes.emplace_back(
-            Condition->getBeginLoc(),
-            std::string("on the path where this condition is ") +
-                (TrueSide ? "true" : "false"));
+        noteCondition(Finding, Condition,
+                      Before->succ_begin()->getReachableBlock() == Block);
         return;
       }
     Block = Before;
   }
+}
+
+void FunctionFlow::noteCondition(LeaseFlowFinding &Finding,
+                                 const Stmt *Condition, bool TrueSide) {
+  Finding.Notes.emplace_back(
+      Condition->getBeginLoc(),
+      std::string("on the path where this condition is ") +
+          (TrueSide ? "true" : "false"));
 }
 
 void FunctionFlow::apply(FlowState &State, unsigned Index, Mention What,
