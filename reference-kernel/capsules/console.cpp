@@ -88,7 +88,8 @@ void Console::send_queued_output() const {
     return; // A transmission runs; its callback sends the rest.
   }
   buffer.reset();
-  // Copied, not yet removed: if the UART refuses, the bytes stay queued.
+  // Copied, not removed: the bytes leave the queue only when the UART says
+  // it sent them, so a refusal or an aborted transmission loses none.
   const std::size_t length =
       output_
           .map([&buffer](ByteQueue<output_capacity> &queue) {
@@ -104,19 +105,25 @@ void Console::send_queued_output() const {
     transmit_buffer_.put(std::move(buffer));
     return;
   }
-  leash::Lease<std::uint8_t> refused =
+  kernel::hil::uart::BufferRefusal refusal =
       uart_.transmit(std::move(buffer), length);
-  if (!refused.is_empty()) {
-    transmit_buffer_.put(std::move(refused));
-    return;
+  if (refusal) {
+    // Busy or off: the bytes stay queued, and the next write tries again.
+    transmit_buffer_.put(std::move(refusal).value());
   }
-  output_.map(
-      [length](ByteQueue<output_capacity> &queue) { queue.discard(length); });
 }
 
-void Console::transmitted(leash::Lease<std::uint8_t> buffer, std::size_t,
-                          kernel::Result) const {
+void Console::transmitted(leash::Lease<std::uint8_t> buffer, std::size_t sent,
+                          kernel::Result result) const {
+  // The UART sent the first `sent` bytes of the queue (nothing is removed
+  // from its front while a transmission runs); the rest of the chunk, if the
+  // transmission was aborted or failed, stays at the front and goes next.
+  output_.map(
+      [sent](ByteQueue<output_capacity> &queue) { queue.discard(sent); });
   transmit_buffer_.put(std::move(buffer));
+  if (!result.is_ok() && sent == 0) {
+    return; // No progress: wait for the next write rather than spin.
+  }
   send_queued_output();
   if (output_is_drained()) {
     client_.map([](const ConsoleClient *client) { client->output_drained(); });
@@ -132,15 +139,24 @@ void Console::received(leash::Lease<std::uint8_t> buffer, std::size_t length,
     receive_buffer_.put(std::move(buffer)); // Stopped on purpose: stay idle.
     return;
   }
-  static_cast<void>(receive_next(std::move(buffer)));
+  const kernel::Result restarted = receive_next(std::move(buffer));
+  if (!restarted.is_ok()) {
+    // The lease is back in its cell: input stays stopped until the client
+    // calls start_input again.
+    client_.map([restarted](const ConsoleClient *client) {
+      client->input_stopped(restarted.error());
+    });
+  }
 }
 
 kernel::Result Console::receive_next(leash::Lease<std::uint8_t> buffer) const {
   buffer.reset();
-  leash::Lease<std::uint8_t> refused = uart_.receive(std::move(buffer), 1);
-  if (!refused.is_empty()) {
-    receive_buffer_.put(std::move(refused));
-    return kernel::Result::failure(kernel::ErrorCode::fail);
+  kernel::hil::uart::BufferRefusal refusal =
+      uart_.receive(std::move(buffer), 1);
+  if (refusal) {
+    const kernel::ErrorCode error = refusal.error();
+    receive_buffer_.put(std::move(refusal).value());
+    return kernel::Result::failure(error);
   }
   return kernel::Result::ok();
 }

@@ -30,8 +30,12 @@ public:
   /// The user sent end-of-transmission (control-D, byte 0x04).
   virtual void end_of_input() const = 0;
 
-  /// Everything written so far has been handed to the UART.
+  /// Everything written so far has been sent by the UART.
   virtual void output_drained() const = 0;
+
+  /// The UART refused to go on receiving, because of `error`; input stays
+  /// stopped until `Console::start_input` succeeds.
+  virtual void input_stopped(kernel::ErrorCode error) const = 0;
 
 protected:
   /// Clients are never destroyed through this interface.
@@ -41,7 +45,9 @@ protected:
 /// A console over a UART (the kernel-side half of Tock's console capsule).
 /// Output: `write` queues text and returns at once; the console sends the
 /// queue through its one transmit lease, a lease-full at a time, as each
-/// transmission ends. Input: the console receives one byte at a time into its
+/// transmission ends. Bytes leave the queue only once the UART reports them
+/// sent, so the unsent rest of an aborted or failed transmission goes out
+/// again, first. Input: the console receives one byte at a time into its
 /// receive lease, echoes what is typed, assembles lines (with backspace), and
 /// hands each finished line to its client.
 class LEASH_COMPONENT Console final : public kernel::hil::uart::TransmitClient,
@@ -62,7 +68,8 @@ public:
   /// Sends what the user types to `client`.
   void set_client(const ConsoleClient &client) const;
 
-  /// Starts receiving (and echoing). Returns the UART's refusal, if any.
+  /// Starts receiving (and echoing). Fails with `ErrorCode::already` while
+  /// input runs, or with the reason the UART gave for refusing.
   kernel::Result start_input() const;
 
   /// Queues `text` for output and returns how many bytes fit; the rest is
@@ -72,12 +79,12 @@ public:
   /// Queues `text` and a line ending ("\r\n"); returns the bytes queued.
   std::size_t write_line(std::string_view text) const;
 
-  /// Whether all output has been handed to the UART.
+  /// Whether all output has been sent.
   [[nodiscard]] bool output_is_drained() const;
 
   // kernel::hil::uart::TransmitClient and ReceiveClient
 
-  /// A chunk of output was sent: send the next one.
+  /// A chunk of output was sent, whole or in part: send what is left.
   void transmitted(leash::Lease<std::uint8_t> buffer, std::size_t length,
                    kernel::Result result) const override;
   /// Input arrived: echo it, assemble lines, and receive again.
@@ -91,7 +98,8 @@ private:
   void handle_input(std::uint8_t byte) const;
   /// The line is complete: echo the line ending and hand the line over.
   void finish_line() const;
-  /// Asks the UART for the next byte, keeping the lease if it refuses.
+  /// Asks the UART for the next byte; if it refuses, keeps the lease and
+  /// returns the UART's reason.
   kernel::Result receive_next(leash::Lease<std::uint8_t> buffer) const;
 
   /// The UART underneath.

@@ -65,7 +65,7 @@ void MuxAlarm::reschedule() const {
     }
   }
   if (soonest == nullptr) {
-    static_cast<void>(alarm_.disarm());
+    alarm_.disarm();
     return;
   }
   // Set against the virtual alarm's own reference: an expiry that has

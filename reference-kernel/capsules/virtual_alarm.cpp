@@ -41,10 +41,9 @@ Ticks VirtualAlarm::get_alarm() const {
   return static_cast<Ticks>(step_expiry() + (extended_.get() ? half_range : 0));
 }
 
-kernel::Result VirtualAlarm::disarm() const {
+void VirtualAlarm::disarm() const {
   state_.set(State::disarmed);
   mux_.reschedule();
-  return kernel::Result::ok();
 }
 
 bool VirtualAlarm::is_armed() const { return state_.get() == State::armed; }

@@ -4,7 +4,6 @@
 
 #include "capsules/mux_alarm.h"
 #include "kernel/hil/time.h"
-#include "kernel/result.h"
 
 #include <leash/annotations.h>
 #include <leash/cell.h>
@@ -45,7 +44,7 @@ public:
   /// When this alarm expires.
   [[nodiscard]] kernel::hil::time::Ticks get_alarm() const override;
   /// Disarms this alarm.
-  kernel::Result disarm() const override;
+  void disarm() const override;
   /// Whether this alarm is armed.
   [[nodiscard]] bool is_armed() const override;
   /// The hardware's shortest alarm.

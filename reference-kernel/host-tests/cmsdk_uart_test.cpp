@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -85,29 +86,35 @@ protected:
     for (std::size_t index = 0; index < text.size(); ++index) {
       buffer[index] = static_cast<std::uint8_t>(text[index]);
     }
-    leash::Lease<std::uint8_t> refused =
+    kernel::hil::uart::BufferRefusal refusal =
         uart_.transmit(std::move(buffer), text.size());
-    const bool started = refused.is_empty();
-    if (!started) {
-      client_.transmit_buffer.put(std::move(refused));
-    }
-    return started;
+    return accepted(std::move(refusal), client_.transmit_buffer);
   }
 
   /// Starts receiving `length` bytes into the client's lease.
   bool receive(std::size_t length) {
-    leash::Lease<std::uint8_t> refused =
+    kernel::hil::uart::BufferRefusal refusal =
         uart_.receive(client_.receive_buffer.take(), length);
-    const bool started = refused.is_empty();
-    if (!started) {
-      client_.receive_buffer.put(std::move(refused));
+    return accepted(std::move(refusal), client_.receive_buffer);
+  }
+
+  /// Whether the request that answered `refusal` was accepted; if not, puts
+  /// the lease back into `home` and keeps the reason in `last_refusal_`.
+  bool accepted(kernel::hil::uart::BufferRefusal refusal,
+                const leash::TakeCell<leash::Lease<std::uint8_t>> &home) {
+    if (!refusal) {
+      return true;
     }
-    return started;
+    last_refusal_ = refusal.error();
+    home.put(std::move(refusal).value());
+    return false;
   }
 
   std::uint8_t tx_storage_[16] = {};
   std::uint8_t rx_storage_[16] = {};
   std::uint8_t spare_storage_[4] = {};
+  /// Why the last refused request was refused.
+  std::optional<kernel::ErrorCode> last_refusal_;
   /// Keeps a lease that a test got back, so that it is not lost.
   leash::TakeCell<leash::Lease<std::uint8_t>> spare_;
   SimulatedCmsdkUart model_;
@@ -150,17 +157,24 @@ TEST_F(CmsdkUartTest, FeedsASlowTransmitterOneBytePerInterrupt) {
   EXPECT_EQ(client_.transmits[0].length, 3U);
 }
 
-TEST_F(CmsdkUartTest, RefusalsHandTheLeaseStraightBack) {
+TEST_F(CmsdkUartTest, RefusalsHandTheLeaseBackWithTheReason) {
   EXPECT_FALSE(transmit("x")); // Not configured yet.
+  EXPECT_EQ(last_refusal_, kernel::ErrorCode::off);
+  EXPECT_FALSE(receive(1));
+  EXPECT_EQ(last_refusal_, kernel::ErrorCode::off);
   ASSERT_TRUE(uart_.configure({115'200}).is_ok());
   EXPECT_FALSE(transmit("")); // Nothing to send.
-  EXPECT_FALSE(receive(17));  // Longer than the lease.
+  EXPECT_EQ(last_refusal_, kernel::ErrorCode::size);
+  EXPECT_FALSE(receive(17)); // Longer than the lease.
+  EXPECT_EQ(last_refusal_, kernel::ErrorCode::size);
   model_.hold_transmitter(true);
   ASSERT_TRUE(transmit("x"));
-  leash::Lease<std::uint8_t> refused =
+  kernel::hil::uart::BufferRefusal refusal =
       uart_.transmit(leash::Lease<std::uint8_t>::from(spare_storage_), 1);
-  EXPECT_FALSE(refused.is_empty()); // Busy with "x".
-  spare_.put(std::move(refused));
+  ASSERT_TRUE(refusal.has_value());
+  EXPECT_EQ(refusal.error(), kernel::ErrorCode::busy); // Sending "x".
+  EXPECT_EQ(refusal.value().size(), 4U);               // The same lease.
+  spare_.put(std::move(refusal).value());
   model_.finish_sending_byte();
   step();
   EXPECT_EQ(client_.transmits.size(), 1U);

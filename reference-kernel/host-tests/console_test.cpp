@@ -22,10 +22,14 @@ public:
   }
   void end_of_input() const override { ++ends; }
   void output_drained() const override { ++drains; }
+  void input_stopped(kernel::ErrorCode error) const override {
+    stops.push_back(error);
+  }
 
   mutable std::vector<std::string> lines;
   mutable int ends = 0;
   mutable int drains = 0;
+  mutable std::vector<kernel::ErrorCode> stops;
 };
 
 /// A console with an 8-byte transmit lease over a fake UART. Each test gets
@@ -100,6 +104,35 @@ TEST_F(ConsoleTest, ARefusedTransmissionKeepsTheBytesQueued) {
   EXPECT_EQ(uart_.drain(), "abcd");
 }
 
+TEST_F(ConsoleTest, BytesOfAnAbortedTransmissionAreSentAgain) {
+  console_.write("abcdef");
+  uart_.end_transmit(2, kernel::Result::failure(kernel::ErrorCode::cancel));
+  // The four bytes the UART did not send go out next, before later output.
+  ASSERT_EQ(uart_.chunks.size(), 2U);
+  EXPECT_EQ(uart_.chunks[1], "cdef");
+  console_.write("g");
+  EXPECT_EQ(uart_.drain(), "abcdefcdefg");
+  EXPECT_TRUE(console_.output_is_drained());
+}
+
+TEST_F(ConsoleTest, APartialTransmissionLosesNoByte) {
+  const std::string text = "0123456789abcdefghij";
+  console_.write(text);
+  std::string sent;
+  while (uart_.is_transmitting()) {
+    // The UART takes at most three bytes of every chunk.
+    const std::string chunk = uart_.chunks.back();
+    const std::size_t taken = chunk.size() < 3 ? chunk.size() : 3;
+    sent += chunk.substr(0, taken);
+    uart_.end_transmit(
+        taken, taken == chunk.size()
+                   ? kernel::Result::ok()
+                   : kernel::Result::failure(kernel::ErrorCode::cancel));
+  }
+  EXPECT_EQ(sent, text);
+  EXPECT_TRUE(console_.output_is_drained());
+}
+
 TEST_F(ConsoleTest, EchoesTypingAndHandsOverLines) {
   ASSERT_TRUE(console_.start_input().is_ok());
   uart_.type("hi\r");
@@ -147,11 +180,24 @@ TEST_F(ConsoleTest, InputStartsOnceAndStopsWhenCancelled) {
   EXPECT_TRUE(console_.start_input().is_ok()); // The lease came back.
 }
 
-TEST_F(ConsoleTest, ARefusedReceptionKeepsTheLease) {
+TEST_F(ConsoleTest, ARefusedReceptionKeepsTheLeaseAndSaysWhy) {
   uart_.refuse = true;
-  EXPECT_FALSE(console_.start_input().is_ok());
+  uart_.refuse_with = kernel::ErrorCode::busy;
+  EXPECT_EQ(console_.start_input(),
+            kernel::Result::failure(kernel::ErrorCode::busy));
   uart_.refuse = false;
   EXPECT_TRUE(console_.start_input().is_ok());
+}
+
+TEST_F(ConsoleTest, InputThatCannotRestartIsReportedToTheClient) {
+  ASSERT_TRUE(console_.start_input().is_ok());
+  uart_.refuse = true;
+  uart_.type("a");
+  EXPECT_EQ(client_.stops,
+            std::vector<kernel::ErrorCode>{kernel::ErrorCode::off});
+  EXPECT_FALSE(uart_.is_receiving());
+  uart_.refuse = false;
+  EXPECT_TRUE(console_.start_input().is_ok()); // The lease was kept.
 }
 
 } // namespace

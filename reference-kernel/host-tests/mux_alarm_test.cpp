@@ -150,7 +150,7 @@ TEST_F(MuxAlarmTest, ALateKernelLoopStillFiresInOrderOnce) {
 TEST_F(MuxAlarmTest, DisarmingInACallbackSilencesTheAlarm) {
   auto [a, ra] = add(1);
   auto [b, rb] = add(2);
-  ra.on_fire = [&b = b] { static_cast<void>(b.disarm()); };
+  ra.on_fire = [&b = b] { b.disarm(); };
   a.set_alarm(1000, 100);
   b.set_alarm(1000, 150);
   hardware_.run_for(1000);
@@ -208,7 +208,7 @@ TEST_F(MuxAlarmTest, VirtualAlarmsShowTheHardwareClock) {
   EXPECT_EQ(a.now(), 77U);
   EXPECT_EQ(a.frequency_hz(), 1000U);
   EXPECT_EQ(a.minimum_dt(), 0U);
-  EXPECT_TRUE(a.disarm().is_ok());
+  a.disarm();
 }
 
 } // namespace

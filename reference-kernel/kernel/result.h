@@ -23,12 +23,32 @@ enum class ErrorCode : std::uint8_t {
   size,
   /// The operation was cancelled (aborted) before it finished.
   cancel,
-  /// The device does not support the operation.
-  no_support,
 };
 
+/// The code's name as Tock spells it (`BUSY`, `SIZE`), for messages.
+[[nodiscard]] constexpr const char *name(ErrorCode error) {
+  switch (error) {
+  case ErrorCode::fail:
+    return "FAIL";
+  case ErrorCode::busy:
+    return "BUSY";
+  case ErrorCode::already:
+    return "ALREADY";
+  case ErrorCode::off:
+    return "OFF";
+  case ErrorCode::invalid:
+    return "INVAL";
+  case ErrorCode::size:
+    return "SIZE";
+  case ErrorCode::cancel:
+    return "CANCEL";
+  }
+  return "unknown error";
+}
+
 /// Success, or failure with an ErrorCode (Tock's `Result<(), ErrorCode>`).
-class Result {
+/// `[[nodiscard]]`: every caller decides what a failure means to it.
+class [[nodiscard]] Result {
 public:
   /// Success.
   [[nodiscard]] static constexpr Result ok() { return Result(); }

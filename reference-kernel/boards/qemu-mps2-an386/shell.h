@@ -31,10 +31,14 @@ public:
   void end_of_input() const override;
   /// Stops the kernel if an exit waited for the output.
   void output_drained() const override;
+  /// The console can no longer read: says why and ends the run with
+  /// status 1 once the output is out.
+  void input_stopped(kernel::ErrorCode error) const override;
 
 private:
-  /// Says goodbye and stops the kernel once the output is out.
-  void request_exit() const;
+  /// Says goodbye and stops the kernel with `status` once the output is
+  /// out.
+  void request_exit(int status) const;
 
   /// Where the answers go.
   const capsules::Console &console_;
@@ -46,6 +50,8 @@ private:
   const kernel::hil::time::Time &time_;
   /// Whether an exit waits for the console's output to drain.
   leash::Cell<bool> exit_requested_;
+  /// The status that exit ends the run with.
+  leash::Cell<int> exit_status_;
 };
 
 } // namespace boards::qemu_mps2_an386

@@ -54,9 +54,8 @@ public:
       const kernel::hil::uart::TransmitClient &client) const override;
   /// Starts an interrupt-driven transmission (see the HIL); refused, too,
   /// while no transmit client is set.
-  [[nodiscard]] leash::Lease<std::uint8_t>
-  transmit(leash::Lease<std::uint8_t> buffer,
-           std::size_t length) const override;
+  kernel::hil::uart::BufferRefusal transmit(leash::Lease<std::uint8_t> buffer,
+                                            std::size_t length) const override;
   /// Stops the current transmission; the callback follows.
   kernel::Result abort_transmit() const override;
   /// Sends later receive callbacks to `client`.
@@ -64,8 +63,8 @@ public:
       const kernel::hil::uart::ReceiveClient &client) const override;
   /// Starts an interrupt-driven reception (see the HIL); refused, too, while
   /// no receive client is set.
-  [[nodiscard]] leash::Lease<std::uint8_t>
-  receive(leash::Lease<std::uint8_t> buffer, std::size_t length) const override;
+  kernel::hil::uart::BufferRefusal receive(leash::Lease<std::uint8_t> buffer,
+                                           std::size_t length) const override;
   /// Stops the current reception; the callback follows.
   kernel::Result abort_receive() const override;
 

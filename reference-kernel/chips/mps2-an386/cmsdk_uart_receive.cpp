@@ -13,12 +13,19 @@ void CmsdkUart::set_receive_client(
   receive_client_.set(&client);
 }
 
-leash::Lease<std::uint8_t> CmsdkUart::receive(leash::Lease<std::uint8_t> buffer,
-                                              std::size_t length) const {
-  if (receive_state_.get() != ReceiveState::idle || receive_client_.is_none() ||
-      length == 0 || length > buffer.size() ||
+kernel::hil::uart::BufferRefusal
+CmsdkUart::receive(leash::Lease<std::uint8_t> buffer,
+                   std::size_t length) const {
+  using Refused = kernel::hil::uart::BufferRefusal;
+  if (receive_state_.get() != ReceiveState::idle) {
+    return Refused::refused(kernel::ErrorCode::busy, std::move(buffer));
+  }
+  if (length == 0 || length > buffer.size()) {
+    return Refused::refused(kernel::ErrorCode::size, std::move(buffer));
+  }
+  if (receive_client_.is_none() ||
       !registers_.control.is_set(UartControl::receive_enable)) {
-    return buffer;
+    return Refused::refused(kernel::ErrorCode::off, std::move(buffer));
   }
   receive_length_.set(length);
   receive_position_.set(0);
@@ -32,7 +39,7 @@ leash::Lease<std::uint8_t> CmsdkUart::receive(leash::Lease<std::uint8_t> buffer,
   if (registers_.state.is_set(UartState::receive_full)) {
     deferred_call_.set();
   }
-  return leash::Lease<std::uint8_t>();
+  return Refused::accepted();
 }
 
 kernel::Result CmsdkUart::abort_receive() const {

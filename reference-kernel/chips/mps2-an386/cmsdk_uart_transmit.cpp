@@ -13,13 +13,18 @@ void CmsdkUart::set_transmit_client(
   transmit_client_.set(&client);
 }
 
-leash::Lease<std::uint8_t>
+kernel::hil::uart::BufferRefusal
 CmsdkUart::transmit(leash::Lease<std::uint8_t> buffer,
                     std::size_t length) const {
-  if (transmit_state_.get() != TransmitState::idle ||
-      transmit_client_.is_none() || length == 0 || length > buffer.size() ||
-      !transmitter_enabled()) {
-    return buffer;
+  using Refused = kernel::hil::uart::BufferRefusal;
+  if (transmit_state_.get() != TransmitState::idle) {
+    return Refused::refused(kernel::ErrorCode::busy, std::move(buffer));
+  }
+  if (length == 0 || length > buffer.size()) {
+    return Refused::refused(kernel::ErrorCode::size, std::move(buffer));
+  }
+  if (transmit_client_.is_none() || !transmitter_enabled()) {
+    return Refused::refused(kernel::ErrorCode::off, std::move(buffer));
   }
   transmit_length_.set(length);
   transmit_position_.set(0);
@@ -29,7 +34,7 @@ CmsdkUart::transmit(leash::Lease<std::uint8_t> buffer,
   // empties, which on QEMU happens during the write itself.
   registers_.control.modify(UartControl::transmit_interrupt_enable.set());
   fill_transmit_buffer();
-  return leash::Lease<std::uint8_t>();
+  return Refused::accepted();
 }
 
 kernel::Result CmsdkUart::abort_transmit() const {

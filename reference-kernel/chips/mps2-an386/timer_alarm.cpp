@@ -46,10 +46,9 @@ Ticks TimerAlarm::get_alarm() const {
   return static_cast<Ticks>(reference_.get() + dt_.get());
 }
 
-kernel::Result TimerAlarm::disarm() const {
+void TimerAlarm::disarm() const {
   state_.set(State::disarmed);
   stop_comparator();
-  return kernel::Result::ok();
 }
 
 bool TimerAlarm::is_armed() const { return state_.get() == State::armed; }

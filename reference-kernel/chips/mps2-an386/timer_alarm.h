@@ -4,7 +4,6 @@
 
 #include "chips/mps2-an386/timer_registers.h"
 #include "kernel/hil/time.h"
-#include "kernel/result.h"
 
 #include <leash/annotations.h>
 #include <leash/cell.h>
@@ -49,7 +48,7 @@ public:
   /// When the alarm expires.
   [[nodiscard]] kernel::hil::time::Ticks get_alarm() const override;
   /// Stops the comparator.
-  kernel::Result disarm() const override;
+  void disarm() const override;
   /// Whether the alarm is armed.
   [[nodiscard]] bool is_armed() const override;
   /// The comparator's shortest reliable count.

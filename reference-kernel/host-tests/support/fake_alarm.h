@@ -37,10 +37,7 @@ public:
   [[nodiscard]] Ticks get_alarm() const override {
     return static_cast<Ticks>(reference_.get() + dt_.get());
   }
-  kernel::Result disarm() const override {
-    armed_.set(false);
-    return kernel::Result::ok();
-  }
+  void disarm() const override { armed_.set(false); }
   [[nodiscard]] bool is_armed() const override { return armed_.get(); }
   [[nodiscard]] Ticks minimum_dt() const override { return 0; }
 

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,12 +31,11 @@ public:
       const kernel::hil::uart::TransmitClient &client) const override {
     transmit_client_.set(&client);
   }
-  [[nodiscard]] leash::Lease<std::uint8_t>
-  transmit(leash::Lease<std::uint8_t> buffer,
-           std::size_t length) const override {
-    if (refuse || transmitting_.is_some() || length == 0 ||
-        length > buffer.size()) {
-      return buffer;
+  kernel::hil::uart::BufferRefusal transmit(leash::Lease<std::uint8_t> buffer,
+                                            std::size_t length) const override {
+    if (const auto error = refusal(transmitting_.is_some(), length, buffer)) {
+      return kernel::hil::uart::BufferRefusal::refused(*error,
+                                                       std::move(buffer));
     }
     std::string chunk;
     for (std::size_t index = 0; index < length; ++index) {
@@ -44,29 +44,30 @@ public:
     chunks.push_back(chunk);
     transmit_length_ = length;
     transmitting_.put(std::move(buffer));
-    return leash::Lease<std::uint8_t>();
+    return kernel::hil::uart::BufferRefusal::accepted();
   }
+  /// Not modelled: the test ends transmissions with `end_transmit`.
   kernel::Result abort_transmit() const override {
-    return kernel::Result::failure(kernel::ErrorCode::no_support);
+    return kernel::Result::failure(kernel::ErrorCode::off);
   }
   void set_receive_client(
       const kernel::hil::uart::ReceiveClient &client) const override {
     receive_client_.set(&client);
   }
-  [[nodiscard]] leash::Lease<std::uint8_t>
-  receive(leash::Lease<std::uint8_t> buffer,
-          std::size_t length) const override {
-    if (refuse || receiving_.is_some() || length == 0 ||
-        length > buffer.size()) {
-      return buffer;
+  kernel::hil::uart::BufferRefusal receive(leash::Lease<std::uint8_t> buffer,
+                                           std::size_t length) const override {
+    if (const auto error = refusal(receiving_.is_some(), length, buffer)) {
+      return kernel::hil::uart::BufferRefusal::refused(*error,
+                                                       std::move(buffer));
     }
     receive_length_ = length;
     receiving_.put(std::move(buffer));
     ++receive_requests;
-    return leash::Lease<std::uint8_t>();
+    return kernel::hil::uart::BufferRefusal::accepted();
   }
+  /// Not modelled: the test ends receptions with `complete_receive`.
   kernel::Result abort_receive() const override {
-    return kernel::Result::failure(kernel::ErrorCode::no_support);
+    return kernel::Result::failure(kernel::ErrorCode::off);
   }
 
   /// Whether a transmission is in progress.
@@ -76,10 +77,15 @@ public:
 
   /// Ends the transmission in progress successfully.
   void complete_transmit() const {
+    end_transmit(transmit_length_, kernel::Result::ok());
+  }
+
+  /// Ends the transmission in progress after `sent` of its bytes, with
+  /// `result` (an abort, a line error).
+  void end_transmit(std::size_t sent, kernel::Result result) const {
     leash::Lease<std::uint8_t> buffer = transmitting_.take();
-    transmit_client_.map([&buffer, this](auto *client) {
-      client->transmitted(std::move(buffer), transmit_length_,
-                          kernel::Result::ok());
+    transmit_client_.map([&buffer, sent, result](auto *client) {
+      client->transmitted(std::move(buffer), sent, result);
     });
   }
 
@@ -116,14 +122,32 @@ public:
     return all;
   }
 
-  /// Whether requests are refused.
+  /// Whether requests are refused, and why.
   mutable bool refuse = false;
+  /// The reason given when `refuse` is set.
+  mutable kernel::ErrorCode refuse_with = kernel::ErrorCode::off;
   /// Every accepted transmission's bytes, in order.
   mutable std::vector<std::string> chunks;
   /// How many receptions were accepted.
   mutable std::size_t receive_requests = 0;
 
 private:
+  /// Why a request for `length` bytes of `buffer` is refused, if it is.
+  [[nodiscard]] std::optional<kernel::ErrorCode>
+  refusal(bool busy, std::size_t length,
+          const leash::Lease<std::uint8_t> &buffer) const {
+    if (refuse) {
+      return refuse_with;
+    }
+    if (busy) {
+      return kernel::ErrorCode::busy;
+    }
+    if (length == 0 || length > buffer.size()) {
+      return kernel::ErrorCode::size;
+    }
+    return std::nullopt;
+  }
+
   leash::OptionalCell<const kernel::hil::uart::TransmitClient *>
       transmit_client_;
   leash::OptionalCell<const kernel::hil::uart::ReceiveClient *> receive_client_;

@@ -79,8 +79,9 @@ public:
   [[nodiscard]] virtual Ticks get_alarm() const = 0;
 
   /// Disarms the alarm; its callback does not come. Disarming a disarmed
-  /// alarm succeeds.
-  virtual Result disarm() const = 0;
+  /// alarm does nothing. It cannot fail (Tock's returns a Result that no
+  /// alarm ever fails), so it returns nothing for a caller to drop.
+  virtual void disarm() const = 0;
 
   /// Whether the alarm is armed.
   [[nodiscard]] virtual bool is_armed() const = 0;

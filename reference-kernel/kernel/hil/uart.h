@@ -2,6 +2,7 @@
 #ifndef KERNEL_HIL_UART_H
 #define KERNEL_HIL_UART_H
 
+#include "kernel/refusal.h"
 #include "kernel/result.h"
 
 #include <leash/annotations.h>
@@ -15,8 +16,9 @@
 // the kernel loop, never from inside the request. The buffer travels with
 // the request as a lease: the caller gives it up when the driver accepts it,
 // and gets it back in the callback. When the driver refuses a request, it
-// hands the same lease straight back as the request's result, so no path
-// ever loses a buffer (the leash-lease-dropped rule checks the callers).
+// hands the same lease straight back with the reason (a kernel::Refusal), so
+// no path ever loses a buffer (the leash-lease-dropped rule checks the
+// callers).
 
 namespace kernel::hil::uart {
 
@@ -26,6 +28,10 @@ struct Parameters {
   /// Bits per second.
   std::uint32_t baud_rate;
 };
+
+/// What `transmit` and `receive` return: accepted, or refused with the
+/// buffer handed back and the reason.
+using BufferRefusal = Refusal<leash::Lease<std::uint8_t>>;
 
 /// Told when a transmission has ended.
 class LEASH_COMPONENT TransmitClient {
@@ -63,13 +69,15 @@ public:
   /// Sends later transmit callbacks to `client`.
   virtual void set_transmit_client(const TransmitClient &client) const = 0;
 
-  /// Starts sending the first `length` bytes of `buffer`'s window. Returns an
-  /// empty lease when the transmission started (`transmitted` follows), or
-  /// `buffer` itself when it was refused: busy with another transmission,
-  /// `length` zero or larger than the window, or the transmitter not
-  /// configured. A refused request has no callback.
-  [[nodiscard]] virtual leash::Lease<std::uint8_t>
-  transmit(leash::Lease<std::uint8_t> buffer, std::size_t length) const = 0;
+  /// Starts sending the first `length` bytes of `buffer`'s window. Returns
+  /// an accepted Refusal when the transmission started (`transmitted`
+  /// follows), or `buffer` itself with the reason when it was refused:
+  /// `ErrorCode::busy` during another transmission, `ErrorCode::size` for a
+  /// `length` of zero or larger than the window, `ErrorCode::off` while the
+  /// transmitter is not configured or has no client. A refused request has
+  /// no callback.
+  virtual BufferRefusal transmit(leash::Lease<std::uint8_t> buffer,
+                                 std::size_t length) const = 0;
 
   /// Stops the current transmission early; its callback follows with
   /// `ErrorCode::cancel` and the count of bytes sent. Returns
@@ -88,12 +96,14 @@ public:
   virtual void set_receive_client(const ReceiveClient &client) const = 0;
 
   /// Starts receiving `length` bytes into the start of `buffer`'s window.
-  /// Returns an empty lease when the reception started (`received` follows
-  /// once `length` bytes arrived), or `buffer` itself when refused: busy
-  /// with another reception, `length` zero or larger than the window, or
-  /// the receiver not configured. A refused request has no callback.
-  [[nodiscard]] virtual leash::Lease<std::uint8_t>
-  receive(leash::Lease<std::uint8_t> buffer, std::size_t length) const = 0;
+  /// Returns an accepted Refusal when the reception started (`received`
+  /// follows once `length` bytes arrived), or `buffer` itself with the
+  /// reason when refused: `ErrorCode::busy` during another reception,
+  /// `ErrorCode::size` for a `length` of zero or larger than the window,
+  /// `ErrorCode::off` while the receiver is not configured or has no
+  /// client. A refused request has no callback.
+  virtual BufferRefusal receive(leash::Lease<std::uint8_t> buffer,
+                                std::size_t length) const = 0;
 
   /// Stops the current reception early; its callback follows with
   /// `ErrorCode::cancel` and the bytes received so far. Returns

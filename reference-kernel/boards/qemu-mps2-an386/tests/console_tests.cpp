@@ -79,6 +79,7 @@ void UartReceiveTest::check() const {
     return;
   }
   const bool passed = test_console_.line_count() == 1 &&
+                      test_console_.input_stops() == 0 &&
                       test_console_.last_line_is(expected_input_line);
   reporter_.map([this, passed](const TestReporter *reporter) {
     reporter->finished(*this, passed, "a different line arrived");

@@ -8,6 +8,7 @@
 #include <leash/annotations.h>
 #include <leash/cell.h>
 #include <leash/map_cell.h>
+#include <leash/numeric_cell.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -25,9 +26,15 @@ public:
   void end_of_input() const override {}
   /// Ignored.
   void output_drained() const override {}
+  /// Counted: the receive test fails if input stopped.
+  void input_stopped(kernel::ErrorCode) const override {
+    leash::increment(input_stops_);
+  }
 
   /// How many lines arrived.
   [[nodiscard]] std::uint32_t line_count() const { return line_count_.get(); }
+  /// How many times the console's input stopped.
+  [[nodiscard]] std::uint32_t input_stops() const { return input_stops_.get(); }
 
   /// Whether the last line that arrived is `expected`.
   [[nodiscard]] bool last_line_is(std::string_view expected) const;
@@ -38,6 +45,8 @@ private:
       last_line_{capsules::LineBuffer<capsules::Console::line_capacity>{}};
   /// How many lines arrived.
   leash::Cell<std::uint32_t> line_count_;
+  /// How many times input stopped.
+  leash::Cell<std::uint32_t> input_stops_;
 };
 
 } // namespace boards::qemu_mps2_an386::tests

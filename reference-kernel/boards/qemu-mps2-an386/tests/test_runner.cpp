@@ -56,7 +56,7 @@ void TestRunner::finished(const KernelTest &test, bool passed,
     return; // A late or repeated report.
   }
   running_.set(false);
-  static_cast<void>(watchdog_.disarm());
+  watchdog_.disarm();
   kernel::debug::print("test ");
   kernel::debug::print(test.name());
   if (passed) {
