@@ -1,0 +1,105 @@
+/// Endpoints of a configuration: what a function asks for, and who gets which
+/// number.
+#ifndef CAPSULES_USB_ENDPOINT_H
+#define CAPSULES_USB_ENDPOINT_H
+
+#include "capsules/usb/descriptor_writer.h"
+#include "capsules/usb/usb_codes.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace capsules::usb {
+
+/// Bits 1..0 of an endpoint's bmAttributes (USB 2.0 table 9-13).
+enum class TransferType : std::uint8_t {
+  control = 0,
+  isochronous = 1,
+  bulk = 2,
+  interrupt = 3,
+};
+
+/// Bit 7 of an endpoint address: IN endpoints send to the host.
+enum class EndpointDirection : std::uint8_t { out = 0x00, in = 0x80 };
+
+/// `Endpoint::number` when the configuration builder picks the number.
+inline constexpr std::uint8_t automatic_endpoint_number = 0;
+
+/// The highest endpoint number USB 2.0 allows (4 bits). A chip may have
+/// fewer; the chip driver refuses a configuration it cannot serve.
+inline constexpr std::uint8_t highest_endpoint_number = 15;
+
+/// The length of an endpoint descriptor (USB 2.0 table 9-13).
+inline constexpr std::size_t endpoint_descriptor_length = 7;
+
+/// What a function declares about one of its endpoints; the transfer type
+/// and direction follow from the endpoint's role in the function.
+struct Endpoint {
+  /// 1 to 15, or `automatic_endpoint_number` (the default) to take the
+  /// lowest number still free in this endpoint's direction.
+  std::uint8_t number = automatic_endpoint_number;
+  /// wMaxPacketSize. Full speed allows at most 64 for bulk and interrupt.
+  std::uint16_t max_packet_size = 64;
+  /// bInterval: the polling period in frames (milliseconds at full speed)
+  /// for interrupt endpoints; ignored (written as 0) for bulk.
+  std::uint8_t interval = 0;
+};
+
+/// Hands out endpoint numbers while a configuration is built, in the order
+/// the functions are declared, and refuses a number used twice in one
+/// direction (IN 1 and OUT 1 are different endpoints).
+class EndpointAllocator {
+public:
+  /// The bEndpointAddress for `endpoint` in `direction`: its own number if
+  /// it has one, otherwise the lowest free one. Compile error if taken.
+  constexpr std::uint8_t assign(const Endpoint &endpoint,
+                                EndpointDirection direction) {
+    std::uint16_t &used =
+        direction == EndpointDirection::in ? used_in_ : used_out_;
+    std::uint8_t number = endpoint.number;
+    if (number == automatic_endpoint_number) {
+      number = 1;
+      while (number <= highest_endpoint_number && (used & bit(number)) != 0) {
+        ++number;
+      }
+    }
+    if (number > highest_endpoint_number) {
+      descriptor_error::endpoint_number_out_of_range();
+      return 0;
+    }
+    if ((used & bit(number)) != 0) {
+      descriptor_error::endpoint_number_used_twice();
+    }
+    used = static_cast<std::uint16_t>(used | bit(number));
+    return static_cast<std::uint8_t>(number |
+                                     static_cast<std::uint8_t>(direction));
+  }
+
+private:
+  static constexpr std::uint16_t bit(std::uint8_t number) {
+    return static_cast<std::uint16_t>(1U << number);
+  }
+
+  /// Bit n set: IN endpoint n is taken.
+  std::uint16_t used_in_ = 0;
+  /// Bit n set: OUT endpoint n is taken.
+  std::uint16_t used_out_ = 0;
+};
+
+/// Writes the endpoint descriptor (USB 2.0 table 9-13) of `endpoint` at
+/// `address` (from `EndpointAllocator::assign`).
+constexpr void write_endpoint_descriptor(DescriptorWriter &writer,
+                                         std::uint8_t address,
+                                         TransferType transfer_type,
+                                         const Endpoint &endpoint) {
+  writer.byte_from(endpoint_descriptor_length);
+  writer.byte(static_cast<std::uint8_t>(DescriptorType::endpoint));
+  writer.byte(address);
+  writer.byte(static_cast<std::uint8_t>(transfer_type));
+  writer.word(endpoint.max_packet_size);
+  writer.byte(transfer_type == TransferType::bulk ? 0 : endpoint.interval);
+}
+
+} // namespace capsules::usb
+
+#endif // CAPSULES_USB_ENDPOINT_H
