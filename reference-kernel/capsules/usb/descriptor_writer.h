@@ -27,6 +27,14 @@ void endpoint_number_out_of_range();
 void value_does_not_fit_its_field();
 /// A string descriptor would be longer than 255 bytes (126 UTF-16 units).
 void string_too_long_for_a_descriptor();
+/// A bulk endpoint's wMaxPacketSize is not 8, 16, 32 or 64, or an
+/// interrupt endpoint's is above 64 (full speed, USB 2.0 sections 5.7.3 and
+/// 5.8.3).
+void max_packet_size_not_allowed_at_full_speed();
+/// An interrupt endpoint's bInterval is 0 (full speed allows 1 to 255).
+void interrupt_interval_zero();
+/// A HID function names no report descriptor.
+void hid_report_descriptor_missing();
 } // namespace descriptor_error
 
 /// Writes bytes, and 16-bit fields little-endian (USB 2.0 section 8.1), in

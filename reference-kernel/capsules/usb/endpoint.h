@@ -86,12 +86,35 @@ private:
   std::uint16_t used_out_ = 0;
 };
 
+namespace detail {
+/// Stops the build when `endpoint` breaks the full-speed limits for its
+/// transfer type; the nRF52840's USBD is full speed only.
+constexpr void check_full_speed_limits(TransferType transfer_type,
+                                       const Endpoint &endpoint) {
+  const std::uint16_t size = endpoint.max_packet_size;
+  if (transfer_type == TransferType::bulk && size != 8 && size != 16 &&
+      size != 32 && size != 64) {
+    descriptor_error::max_packet_size_not_allowed_at_full_speed();
+  }
+  if (transfer_type == TransferType::interrupt) {
+    if (size == 0 || size > 64) {
+      descriptor_error::max_packet_size_not_allowed_at_full_speed();
+    }
+    if (endpoint.interval == 0) {
+      descriptor_error::interrupt_interval_zero();
+    }
+  }
+}
+} // namespace detail
+
 /// Writes the endpoint descriptor (USB 2.0 table 9-13) of `endpoint` at
-/// `address` (from `EndpointAllocator::assign`).
+/// `address` (from `EndpointAllocator::assign`), after checking it against
+/// the full-speed limits.
 constexpr void write_endpoint_descriptor(DescriptorWriter &writer,
                                          std::uint8_t address,
                                          TransferType transfer_type,
                                          const Endpoint &endpoint) {
+  detail::check_full_speed_limits(transfer_type, endpoint);
   writer.byte_from(endpoint_descriptor_length);
   writer.byte(static_cast<std::uint8_t>(DescriptorType::endpoint));
   writer.byte(address);

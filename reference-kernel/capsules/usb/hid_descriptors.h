@@ -78,6 +78,9 @@ template <HidEndpoints endpoint_set> struct HidFunction {
   constexpr void write_descriptors(DescriptorWriter &writer,
                                    std::size_t first_interface,
                                    EndpointAllocator &endpoints) const {
+    if (report_descriptor.empty()) {
+      descriptor_error::hid_report_descriptor_missing();
+    }
     write_interface_descriptor(
         writer, {.number = first_interface,
                  .endpoint_count = has_out_endpoint ? 2 : 1,
