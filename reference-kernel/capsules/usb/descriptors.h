@@ -4,6 +4,7 @@
 
 #include "capsules/usb/cdc_acm_descriptors.h"
 #include "capsules/usb/configuration_builder.h"
+#include "capsules/usb/descriptor_table.h"
 #include "capsules/usb/device_descriptor.h"
 #include "capsules/usb/endpoint.h"
 #include "capsules/usb/hid_descriptors.h"

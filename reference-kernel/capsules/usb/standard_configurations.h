@@ -3,6 +3,7 @@
 #ifndef CAPSULES_USB_STANDARD_CONFIGURATIONS_H
 #define CAPSULES_USB_STANDARD_CONFIGURATIONS_H
 
+#include "capsules/usb/descriptor_table.h"
 #include "capsules/usb/descriptors.h"
 
 #include <array>
@@ -99,6 +100,18 @@ inline constexpr auto composite_device = build_device(
                       .manufacturer_string = string_index::manufacturer,
                       .product_string = string_index::composite_product},
     configuration, console_port, generic_hid);
+
+/// What the serial port device answers to GET_DESCRIPTOR.
+inline constexpr DescriptorTable serial_port_descriptor_table{
+    serial_port_device, string_descriptors};
+
+/// What the keyboard device answers to GET_DESCRIPTOR.
+inline constexpr DescriptorTable keyboard_descriptor_table{keyboard_device,
+                                                           string_descriptors};
+
+/// What the composite device answers to GET_DESCRIPTOR.
+inline constexpr DescriptorTable composite_descriptor_table{composite_device,
+                                                            string_descriptors};
 
 } // namespace capsules::usb::standard
 
