@@ -309,6 +309,26 @@ TEST(UsbDescriptors, CompositeInterfaceNumbersAssociationAndUnionAreComputed) {
             (std::vector<std::uint8_t>{0x81, 0x01, 0x82, 0x83, 0x02}));
 }
 
+TEST(UsbDescriptors, CompositePlacementsTellEachClassDriverItsNumbers) {
+  const auto &placements = standard::composite_device.functions;
+  ASSERT_EQ(placements.size(), 2U);
+  // The serial port: interfaces 0 and 1.
+  EXPECT_EQ(placements[0].first_interface, 0U);
+  EXPECT_EQ(placements[0].endpoint_count, 3U);
+  EXPECT_EQ(placements[0].endpoint_addresses[CdcAcmFunction::notification_slot],
+            0x81);
+  EXPECT_EQ(placements[0].endpoint_addresses[CdcAcmFunction::data_out_slot],
+            0x01);
+  EXPECT_EQ(placements[0].endpoint_addresses[CdcAcmFunction::data_in_slot],
+            0x82);
+  // The HID device: interface 2.
+  using GenericHid = HidFunction<HidEndpoints::in_and_out>;
+  EXPECT_EQ(placements[1].first_interface, 2U);
+  EXPECT_EQ(placements[1].endpoint_count, 2U);
+  EXPECT_EQ(placements[1].endpoint_addresses[GenericHid::in_slot], 0x83);
+  EXPECT_EQ(placements[1].endpoint_addresses[GenericHid::out_slot], 0x02);
+}
+
 TEST(UsbDescriptors, GivenEndpointNumbersAreKeptAndAutomaticOnesFillTheGaps) {
   // A HID function first, with numbers the board chose, then a serial
   // port whose numbers are left to the builder.
@@ -342,6 +362,10 @@ TEST(UsbDescriptors, GivenEndpointNumbersAreKeptAndAutomaticOnesFillTheGaps) {
   // notifications, OUT 1, then IN 3.
   EXPECT_EQ(endpoint_addresses,
             (std::vector<std::uint8_t>{0x81, 0x03, 0x82, 0x01, 0x83}));
+  EXPECT_EQ(device.functions[1].first_interface, 1U);
+  EXPECT_EQ(
+      device.functions[1].endpoint_addresses[CdcAcmFunction::data_in_slot],
+      0x83);
   // bmAttributes: bit 7 reserved, bit 6 self powered, bit 5 remote wakeup.
   EXPECT_EQ(device.configuration[7], 0xE0);
   EXPECT_EQ(device.configuration[8], 0);

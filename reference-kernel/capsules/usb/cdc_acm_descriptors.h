@@ -54,6 +54,13 @@ struct CdcAcmFunction {
   static constexpr std::size_t descriptor_length = 66;
   /// Two interfaces form one function, so hosts need the IAD.
   static constexpr bool uses_interface_association = true;
+  /// Where the notification endpoint's address is in the function's
+  /// `FunctionPlacement::endpoint_addresses`.
+  static constexpr std::size_t notification_slot = 0;
+  /// Where the bulk OUT endpoint's address is.
+  static constexpr std::size_t data_out_slot = 1;
+  /// Where the bulk IN endpoint's address is.
+  static constexpr std::size_t data_in_slot = 2;
 
   /// iFunction of the IAD and iInterface of the communication interface:
   /// the name hosts show for the port (0 for none).

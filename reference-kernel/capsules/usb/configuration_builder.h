@@ -56,9 +56,34 @@ struct ConfigurationDescription {
   std::uint16_t max_power_milliamperes = 100;
 };
 
+/// The most endpoints one function has (CDC-ACM has three).
+inline constexpr std::size_t max_endpoints_per_function = 4;
+
+/// Where the builder put one function: what its class driver needs to know
+/// to serve it.
+struct FunctionPlacement {
+  /// The number of the function's first interface.
+  std::size_t first_interface = 0;
+  /// How many endpoints the function has.
+  std::size_t endpoint_count = 0;
+  /// Their bEndpointAddress values, in the order the function declares them
+  /// (each function names the positions: `CdcAcmFunction::data_in_slot`).
+  std::array<std::uint8_t, max_endpoints_per_function> endpoint_addresses{};
+};
+
+/// A configuration descriptor's bytes and where each function went.
+template <std::size_t length, std::size_t function_count>
+struct BuiltConfiguration {
+  /// The configuration descriptor with everything under it.
+  std::array<std::uint8_t, length> bytes{};
+  /// One per function, in declaration order.
+  std::array<FunctionPlacement, function_count> functions{};
+};
+
 /// Both descriptors of a device with one configuration, as the control
 /// endpoint sends them.
-template <std::size_t configuration_length> struct DeviceDescriptors {
+template <std::size_t configuration_length, std::size_t function_count>
+struct DeviceDescriptors {
   /// GET_DESCRIPTOR(device).
   DeviceDescriptorBytes device{};
   /// GET_DESCRIPTOR(configuration, 0): the configuration descriptor followed
@@ -66,18 +91,20 @@ template <std::size_t configuration_length> struct DeviceDescriptors {
   std::array<std::uint8_t, configuration_length> configuration{};
   /// How many interfaces the configuration has (its bNumInterfaces).
   std::size_t interface_count = 0;
+  /// Where each function went, in declaration order.
+  std::array<FunctionPlacement, function_count> functions{};
 };
 
 /// The full configuration descriptor of `configuration` and `functions`,
-/// in order: interfaces are numbered from 0 across the functions, endpoints
-/// get the lowest free number in their direction unless they name one, and
-/// wTotalLength and bNumInterfaces are counted. Consteval: a mistake (an
-/// endpoint number used twice, a value too large for its field) stops the
-/// build.
+/// in order, and where each function went: interfaces are numbered from 0
+/// across the functions, endpoints get the lowest free number in their
+/// direction unless they name one, and wTotalLength and bNumInterfaces are
+/// counted. Consteval: a mistake (an endpoint number used twice, a value
+/// too large for its field) stops the build.
 template <UsbFunction... Functions>
 consteval auto
-build_configuration_descriptor(const ConfigurationDescription &configuration,
-                               const Functions &...functions) {
+build_configuration(const ConfigurationDescription &configuration,
+                    const Functions &...functions) {
   static_assert(sizeof...(Functions) > 0, "a configuration has a function");
   constexpr std::size_t total_length =
       configuration_header_length + (Functions::descriptor_length + ...);
@@ -89,8 +116,8 @@ build_configuration_descriptor(const ConfigurationDescription &configuration,
     descriptor_error::value_does_not_fit_its_field();
   }
 
-  std::array<std::uint8_t, total_length> bytes{};
-  DescriptorWriter writer{bytes};
+  BuiltConfiguration<total_length, sizeof...(Functions)> built{};
+  DescriptorWriter writer{built.bytes};
   writer.byte_from(configuration_header_length);
   writer.byte(static_cast<std::uint8_t>(DescriptorType::configuration));
   writer.word_from(total_length);
@@ -106,18 +133,41 @@ build_configuration_descriptor(const ConfigurationDescription &configuration,
 
   EndpointAllocator endpoints{};
   std::size_t next_interface = 0;
+  std::size_t function_index = 0;
   (
       [&] {
+        FunctionPlacement &placement = built.functions[function_index];
+        placement.first_interface = next_interface;
         const std::size_t start = writer.position();
+        const std::size_t first_endpoint = endpoints.assigned_count();
         functions.write_descriptors(writer, next_interface, endpoints);
         if (writer.position() - start != Functions::descriptor_length) {
-          descriptor_error::written_less_than_the_computed_length();
+          descriptor_error::
+              function_length_differs_from_its_descriptor_length();
+        }
+        placement.endpoint_count = endpoints.assigned_count() - first_endpoint;
+        if (placement.endpoint_count > max_endpoints_per_function) {
+          descriptor_error::too_many_endpoints_in_one_function();
+          return;
+        }
+        for (std::size_t slot = 0; slot < placement.endpoint_count; ++slot) {
+          placement.endpoint_addresses[slot] =
+              endpoints.assigned(first_endpoint + slot);
         }
         next_interface += Functions::interface_count;
+        ++function_index;
       }(),
       ...);
   writer.expect_full();
-  return bytes;
+  return built;
+}
+
+/// Only the bytes of `build_configuration`.
+template <UsbFunction... Functions>
+consteval auto
+build_configuration_descriptor(const ConfigurationDescription &configuration,
+                               const Functions &...functions) {
+  return build_configuration(configuration, functions...).bytes;
 }
 
 /// Both descriptors of a device with one configuration, built from one
@@ -132,11 +182,12 @@ consteval auto build_device(const DeviceDescription &device,
       (Functions::uses_interface_association || ...);
   constexpr std::size_t configuration_length =
       configuration_header_length + (Functions::descriptor_length + ...);
-  return DeviceDescriptors<configuration_length>{
+  const auto built = build_configuration(configuration, functions...);
+  return DeviceDescriptors<configuration_length, sizeof...(Functions)>{
       .device = build_device_descriptor(device, uses_interface_association, 1),
-      .configuration =
-          build_configuration_descriptor(configuration, functions...),
+      .configuration = built.bytes,
       .interface_count = (Functions::interface_count + ...),
+      .functions = built.functions,
   };
 }
 

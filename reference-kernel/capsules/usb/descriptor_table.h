@@ -20,9 +20,9 @@ namespace capsules::usb {
 class DescriptorTable {
 public:
   /// The descriptors in `device` (from `build_device`) with `strings`.
-  template <std::size_t configuration_length>
+  template <std::size_t configuration_length, std::size_t function_count>
   constexpr DescriptorTable(
-      const DeviceDescriptors<configuration_length> &device,
+      const DeviceDescriptors<configuration_length, function_count> &device,
       const StringDescriptors &strings)
       : device_(device.device), configuration_(device.configuration),
         strings_(strings) {}
@@ -41,8 +41,11 @@ public:
                         std::span<std::uint8_t> out) const;
 
 private:
+  /// The device descriptor's bytes.
   std::span<const std::uint8_t> device_;
+  /// The configuration descriptor with everything under it.
   std::span<const std::uint8_t> configuration_;
+  /// The string descriptors, index 0 included.
   StringDescriptors strings_;
 };
 

@@ -19,6 +19,11 @@ void written_past_the_computed_length();
 /// The builder wrote fewer bytes than it sized: a bug in a function's
 /// `descriptor_length`.
 void written_less_than_the_computed_length();
+/// A function wrote a different number of bytes than its
+/// `descriptor_length` says.
+void function_length_differs_from_its_descriptor_length();
+/// A function declared more endpoints than `FunctionPlacement` records.
+void too_many_endpoints_in_one_function();
 /// Two endpoints of one configuration have the same number and direction.
 void endpoint_number_used_twice();
 /// An endpoint number is above 15, or no free number is left.
@@ -90,7 +95,9 @@ public:
   }
 
 private:
+  /// The array being filled (owned by the builder).
   std::span<std::uint8_t> bytes_;
+  /// Where the next byte goes.
   std::size_t position_ = 0;
 };
 

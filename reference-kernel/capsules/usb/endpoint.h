@@ -6,6 +6,7 @@
 #include "capsules/usb/descriptor_writer.h"
 #include "capsules/usb/usb_codes.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -71,11 +72,25 @@ public:
       descriptor_error::endpoint_number_used_twice();
     }
     used = static_cast<std::uint16_t>(used | bit(number));
-    return static_cast<std::uint8_t>(number |
-                                     static_cast<std::uint8_t>(direction));
+    const auto address = static_cast<std::uint8_t>(
+        number | static_cast<std::uint8_t>(direction));
+    assigned_[assigned_count_] = address;
+    ++assigned_count_;
+    return address;
+  }
+
+  /// How many endpoints have been assigned so far.
+  [[nodiscard]] constexpr std::size_t assigned_count() const {
+    return assigned_count_;
+  }
+
+  /// The address of the `position`th endpoint assigned (from 0).
+  [[nodiscard]] constexpr std::uint8_t assigned(std::size_t position) const {
+    return assigned_[position];
   }
 
 private:
+  /// The bit of endpoint `number` in the used-number masks.
   static constexpr std::uint16_t bit(std::uint8_t number) {
     return static_cast<std::uint16_t>(1U << number);
   }
@@ -84,6 +99,11 @@ private:
   std::uint16_t used_in_ = 0;
   /// Bit n set: OUT endpoint n is taken.
   std::uint16_t used_out_ = 0;
+  /// Every address handed out, in order (at most 15 IN and 15 OUT: a
+  /// sixteenth in one direction stops the build before it is recorded).
+  std::array<std::uint8_t, 2 * highest_endpoint_number> assigned_{};
+  /// How many of `assigned_` are filled.
+  std::size_t assigned_count_ = 0;
 };
 
 namespace detail {

@@ -54,6 +54,11 @@ template <HidEndpoints endpoint_set> struct HidFunction {
       endpoint_descriptor_length * (has_out_endpoint ? 2 : 1);
   /// A single interface is a function by itself.
   static constexpr bool uses_interface_association = false;
+  /// Where the IN endpoint's address is in the function's
+  /// `FunctionPlacement::endpoint_addresses`.
+  static constexpr std::size_t in_slot = 0;
+  /// Where the OUT endpoint's address is (with `in_and_out`).
+  static constexpr std::size_t out_slot = 1;
 
   /// The report descriptor (static storage: the HID class driver sends it
   /// for GET_DESCRIPTOR(report)); its length goes into the HID descriptor.

@@ -59,9 +59,11 @@ inline constexpr std::uint8_t data_variable_absolute = 0x02;
 } // namespace main_flags
 
 namespace detail {
-/// Item types (bType, bits 3..2).
+/// bType (bits 3..2) of main items: Input, Output, Collection.
 inline constexpr std::uint8_t main_type = 0x00;
+/// bType of global items, which stay in force for the items that follow.
 inline constexpr std::uint8_t global_type = 0x04;
+/// bType of local items, which apply to the next main item only.
 inline constexpr std::uint8_t local_type = 0x08;
 
 /// An item whose data is unsigned, in the fewest bytes that hold it.

@@ -144,6 +144,7 @@ struct SetupPacket {
   [[nodiscard]] bool is_well_formed_standard_request() const;
 
 private:
+  /// A 16-bit field from its two bytes, as sent (low byte first).
   static constexpr std::uint16_t little_endian(std::uint8_t low,
                                                std::uint8_t high) {
     return static_cast<std::uint16_t>(low | (high << 8U));

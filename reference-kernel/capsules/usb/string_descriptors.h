@@ -80,6 +80,7 @@ private:
   /// bLength, bDescriptorType, one language id.
   static constexpr std::size_t language_ids_length = 4;
 
+  /// The strings, index n at position n - 1.
   std::span<const std::string_view> strings_;
 };
 

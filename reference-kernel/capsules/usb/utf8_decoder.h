@@ -71,11 +71,14 @@ public:
   }
 
 private:
+  /// The byte at `position` as an unsigned value (char may be signed).
   constexpr unsigned byte_at(std::size_t position) const {
     return static_cast<unsigned char>(text_[position]);
   }
 
+  /// The whole string.
   std::string_view text_;
+  /// Where the next code point starts.
   std::size_t position_ = 0;
 };
 
