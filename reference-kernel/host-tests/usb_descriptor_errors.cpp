@@ -1,5 +1,4 @@
-/// Declarations the USB descriptor builders must refuse at compile time, one
-/// per USB_ERROR_CASE.
+/// Declarations the USB descriptor builders must refuse to compile.
 //
 // Not part of the test binary: CMake compiles this file once per case, with
 // USB_ERROR_CASE set to the case's number, and each compile must fail with

@@ -1,12 +1,13 @@
-/// Tests of GET_DESCRIPTOR answers: lengths cut to wLength, and the requests
-/// that stall.
+/// Tests of GET_DESCRIPTOR answers: cut to wLength, or a stall.
 #include "capsules/usb/standard_configurations.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <random>
 #include <span>
 #include <vector>
 
@@ -117,6 +118,52 @@ TEST(UsbDescriptorTable, StallsWhatIsNotAStandardGetDescriptor) {
 
 TEST(UsbDescriptorTable, ZeroWLengthSendsNothing) {
   EXPECT_EQ(answer(get_descriptor(0x01, 0, 0)), Bytes{});
+}
+
+TEST(UsbDescriptorTable, AnyEightBytesGetAStallOrAnAnswerThatFits) {
+  // A fixed seed: the same packets on every run.
+  std::mt19937 random(20261205);
+  std::size_t answered = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::array<std::uint8_t, setup_packet_size> bytes{};
+    for (std::uint8_t &byte : bytes) {
+      byte = static_cast<std::uint8_t>(random());
+    }
+    if (round % 2 == 0) {
+      // Half of them GET_DESCRIPTOR with small types and indices, to reach
+      // the answering paths and not only the refusals.
+      bytes[0] = 0x80;
+      bytes[1] = 6;
+      bytes[2] = static_cast<std::uint8_t>(random() % 8);
+      bytes[3] = static_cast<std::uint8_t>(random() % 8);
+    }
+    const SetupPacket packet = SetupPacket::parse(bytes);
+    std::array<std::uint8_t, 300> buffer{};
+    buffer.fill(0xAA);
+    const std::size_t capacity = random() % buffer.size();
+    const std::optional<std::size_t> sent =
+        standard::composite_descriptor_table.answer_get_descriptor(
+            packet, std::span<std::uint8_t>(buffer).first(capacity));
+    if (!sent.has_value()) {
+      continue;
+    }
+    ++answered;
+    ASSERT_LE(*sent, std::min<std::size_t>(capacity, packet.length));
+    for (std::size_t position = *sent; position < buffer.size(); ++position) {
+      ASSERT_EQ(buffer[position], 0xAA);
+    }
+    std::span<const std::uint8_t> source;
+    if (packet.descriptor_type() == 0x01) {
+      source = standard::composite_device.device;
+    } else if (packet.descriptor_type() == 0x02) {
+      source = standard::composite_device.configuration;
+    }
+    for (std::size_t position = 0; position < std::min(*sent, source.size());
+         ++position) {
+      ASSERT_EQ(buffer[position], source[position]);
+    }
+  }
+  EXPECT_GT(answered, 1000U);
 }
 
 } // namespace

@@ -1,5 +1,4 @@
-/// Tests of the USB descriptor builders against bytes written out from the
-/// specifications.
+/// Tests of the USB descriptor builders against the specifications.
 #include "capsules/usb/standard_configurations.h"
 
 #include <gtest/gtest.h>

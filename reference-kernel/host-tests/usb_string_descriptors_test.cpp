@@ -1,5 +1,4 @@
-/// Tests of string descriptors: language ids, UTF-8 to UTF-16LE, truncation to
-/// wLength.
+/// Tests of string descriptors: languages, UTF-16LE, truncation.
 #include "capsules/usb/standard_configurations.h"
 #include "capsules/usb/string_descriptors.h"
 

@@ -1,5 +1,4 @@
-/// CdcAcmFunction: a virtual serial port (CDC-ACM) as one function of a
-/// configuration.
+/// CdcAcmFunction: a virtual serial port in a configuration.
 #ifndef CAPSULES_USB_CDC_ACM_DESCRIPTORS_H
 #define CAPSULES_USB_CDC_ACM_DESCRIPTORS_H
 
@@ -39,6 +38,15 @@ inline constexpr std::uint8_t line_coding_and_serial_state = 0x02;
 /// Call management bmCapabilities (PSTN 1.2 table 3): 0 says the device
 /// handles no call management, which is right for a serial port.
 inline constexpr std::uint8_t no_call_management = 0x00;
+/// bFunctionLength of the header functional descriptor (CDC 1.2 table 15).
+inline constexpr std::uint8_t header_length = 5;
+/// bFunctionLength of the call management descriptor (PSTN 1.2 table 3).
+inline constexpr std::uint8_t call_management_length = 5;
+/// bFunctionLength of the ACM descriptor (PSTN 1.2 table 4).
+inline constexpr std::uint8_t abstract_control_management_length = 4;
+/// bFunctionLength of a union descriptor with one subordinate interface
+/// (CDC 1.2 table 16).
+inline constexpr std::uint8_t union_length = 5;
 } // namespace cdc
 
 /// A CDC-ACM serial port: an Interface Association Descriptor, the
@@ -49,9 +57,13 @@ inline constexpr std::uint8_t no_call_management = 0x00;
 struct CdcAcmFunction {
   /// The communication and the data interface.
   static constexpr std::size_t interface_count = 2;
-  /// IAD 8 + interface 9 + header 5 + call management 5 + ACM 4 + union 5 +
-  /// endpoint 7 + interface 9 + two endpoints 14.
-  static constexpr std::size_t descriptor_length = 66;
+  /// IAD, communication interface, its four functional descriptors and
+  /// endpoint, data interface and its two endpoints: 66 bytes.
+  static constexpr std::size_t descriptor_length =
+      interface_association_descriptor_length +
+      2 * interface_descriptor_length + cdc::header_length +
+      cdc::call_management_length + cdc::abstract_control_management_length +
+      cdc::union_length + 3 * endpoint_descriptor_length;
   /// Two interfaces form one function, so hosts need the IAD.
   static constexpr bool uses_interface_association = true;
   /// Where the notification endpoint's address is in the function's
@@ -93,15 +105,16 @@ struct CdcAcmFunction {
                                         .endpoint_count = 1,
                                         .interface_class = communication_class,
                                         .string_index = name_string});
-    write_functional_header(writer, 5, cdc::header_subtype);
+    write_functional_header(writer, cdc::header_length, cdc::header_subtype);
     writer.word(cdc::release_1_20);
-    write_functional_header(writer, 5, cdc::call_management_subtype);
+    write_functional_header(writer, cdc::call_management_length,
+                            cdc::call_management_subtype);
     writer.byte(cdc::no_call_management);
     writer.byte_from(data_interface);
-    write_functional_header(writer, 4,
+    write_functional_header(writer, cdc::abstract_control_management_length,
                             cdc::abstract_control_management_subtype);
     writer.byte(cdc::line_coding_and_serial_state);
-    write_functional_header(writer, 5, cdc::union_subtype);
+    write_functional_header(writer, cdc::union_length, cdc::union_subtype);
     writer.byte_from(communication_interface);
     writer.byte_from(data_interface);
     write_endpoint_descriptor(

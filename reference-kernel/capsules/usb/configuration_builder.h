@@ -1,5 +1,4 @@
-/// The configuration builder: one declaration of a device and its functions,
-/// both descriptors' bytes.
+/// build_device: one declaration in, both descriptors out.
 #ifndef CAPSULES_USB_CONFIGURATION_BUILDER_H
 #define CAPSULES_USB_CONFIGURATION_BUILDER_H
 

@@ -1,5 +1,4 @@
-/// Endpoints of a configuration: what a function asks for, and who gets which
-/// number.
+/// Endpoints: what a function asks for, and which number it gets.
 #ifndef CAPSULES_USB_ENDPOINT_H
 #define CAPSULES_USB_ENDPOINT_H
 

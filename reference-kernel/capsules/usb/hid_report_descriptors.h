@@ -1,5 +1,4 @@
-/// Ready-made HID report descriptors: a boot keyboard and a generic 64-byte
-/// vendor device.
+/// Ready-made HID report descriptors: boot keyboard, generic device.
 #ifndef CAPSULES_USB_HID_REPORT_DESCRIPTORS_H
 #define CAPSULES_USB_HID_REPORT_DESCRIPTORS_H
 

@@ -1,5 +1,4 @@
-/// HID report descriptor items by name, encoded at compile time (HID 1.11
-/// section 6.2.2).
+/// HID report descriptor items by name (HID 1.11 section 6.2.2).
 #ifndef CAPSULES_USB_HID_REPORT_ITEMS_H
 #define CAPSULES_USB_HID_REPORT_ITEMS_H
 

@@ -1,5 +1,4 @@
-/// Example devices every board can use: a serial port, a keyboard, and both at
-/// once.
+/// Example devices: a serial port, a keyboard, and both at once.
 #ifndef CAPSULES_USB_STANDARD_CONFIGURATIONS_H
 #define CAPSULES_USB_STANDARD_CONFIGURATIONS_H
 

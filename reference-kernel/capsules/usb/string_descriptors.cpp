@@ -1,5 +1,4 @@
-/// StringDescriptors: UTF-8 to UTF-16LE, into the caller's buffer, truncated to
-/// fit.
+/// StringDescriptors: UTF-8 to UTF-16LE, cut to the buffer.
 #include "capsules/usb/string_descriptors.h"
 
 namespace capsules::usb {

@@ -1,5 +1,4 @@
-/// StringDescriptors: strings kept once as UTF-8, sent as UTF-16LE string
-/// descriptors.
+/// StringDescriptors: strings kept as UTF-8, sent as UTF-16LE.
 #ifndef CAPSULES_USB_STRING_DESCRIPTORS_H
 #define CAPSULES_USB_STRING_DESCRIPTORS_H
 

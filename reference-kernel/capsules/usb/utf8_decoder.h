@@ -1,5 +1,4 @@
-/// Utf8Decoder: the code points of a UTF-8 string, for UTF-16 string
-/// descriptors.
+/// Utf8Decoder: the code points of a UTF-8 string.
 #ifndef CAPSULES_USB_UTF8_DECODER_H
 #define CAPSULES_USB_UTF8_DECODER_H
 
