@@ -81,13 +81,15 @@ leash_add_kernel_qemu_test(kernel.boot.end_of_transmission qemu-mps2-an386.elf
 
 # The in-kernel tests: virtual alarms in order across the counter's wrap,
 # deferred calls, LEDs, SysTick, a console transmission of 311 bytes through
-# a 64-byte lease and the UART's one-byte buffer (it must come out whole),
+# a 64-byte lease and the UART's one-byte buffer (it must come out whole,
+# and so must the debug output written meanwhile, through the same UART),
 # and a line received from QEMU's serial input. Once as the board runs (the
 # virtual clock follows the host's), once deterministic (-icount shift=0:
 # one instruction per virtual nanosecond, whatever the host's load).
 set(kernel_tests_checks
   --input "leash receive test\n"
   --expect "^transmit (0123456789){30}$"
+  --expect "^debug output amid the console's$"
   --expect "^leash receive test$"
   --expect "^kernel tests: 6 passed, 0 failed$"
   --forbid "FAILED|panic|unhandled exception")
