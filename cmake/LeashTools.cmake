@@ -46,6 +46,8 @@ leash_require_program(LEASH_NOT not)
 leash_require_program(LEASH_ARM_GXX arm-none-eabi-g++)
 leash_require_program(LEASH_ARM_SIZE arm-none-eabi-size)
 leash_require_program(LEASH_QEMU_ARM qemu-system-arm)
+# The pre-commit hook's test stages files in a scratch repository.
+leash_require_program(LEASH_GIT git)
 find_file(LEASH_LIT lit.py HINTS "${LLVM_LIBRARY_DIR}/../build/utils/lit"
           NO_DEFAULT_PATH)
 if(NOT LEASH_LIT)

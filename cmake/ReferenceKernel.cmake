@@ -33,6 +33,27 @@ function(leash_add_kernel_qemu_test name image)
       "${LEASH_KERNEL_BUILD_DIR}/${image}" ${extra_qemu_arguments})
 endfunction()
 
+# The layering: a layer includes only the layers below it, and the build
+# enforces it (reference-kernel/cmake/KernelLayers.cmake). Each probe of
+# reference-kernel/layering-tests/probes.cmake compiles one include in one
+# layer; the probes share the kernel's build directory, so they run one at a
+# time.
+include("${CMAKE_SOURCE_DIR}/reference-kernel/layering-tests/probes.cmake")
+foreach(probe IN LISTS LEASH_KERNEL_LAYERING_PROBES)
+  string(REPLACE "|" ";" probe "${probe}")
+  list(GET probe 0 name)
+  list(GET probe 2 header)
+  list(GET probe 3 expected)
+  string(TOLOWER "${expected}" expected)
+  add_test(NAME kernel.layering.${name}
+    COMMAND "${LEASH_PYTHON}"
+      "${CMAKE_SOURCE_DIR}/reference-kernel/tools/check-layering-probe"
+      --build "${LEASH_KERNEL_BUILD_DIR}" --probe ${name} --header "${header}"
+      --${expected})
+  set_tests_properties(kernel.layering.${name} PROPERTIES
+    RESOURCE_LOCK reference_kernel_build_directory)
+endforeach()
+
 # The board boots, prints its banner, echoes what is typed, answers a
 # command, and exits 0 through semihosting on the line "exit".
 leash_add_kernel_qemu_test(kernel.boot qemu-mps2-an386.elf
@@ -60,13 +81,15 @@ leash_add_kernel_qemu_test(kernel.boot.end_of_transmission qemu-mps2-an386.elf
 
 # The in-kernel tests: virtual alarms in order across the counter's wrap,
 # deferred calls, LEDs, SysTick, a console transmission of 311 bytes through
-# a 64-byte lease and the UART's one-byte buffer (it must come out whole),
+# a 64-byte lease and the UART's one-byte buffer (it must come out whole,
+# and so must the debug output written meanwhile, through the same UART),
 # and a line received from QEMU's serial input. Once as the board runs (the
 # virtual clock follows the host's), once deterministic (-icount shift=0:
 # one instruction per virtual nanosecond, whatever the host's load).
 set(kernel_tests_checks
   --input "leash receive test\n"
   --expect "^transmit (0123456789){30}$"
+  --expect "^debug output amid the console's$"
   --expect "^leash receive test$"
   --expect "^kernel tests: 6 passed, 0 failed$"
   --forbid "FAILED|panic|unhandled exception")

@@ -22,6 +22,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%make-compile-db", "%s %s" % (config.python, os.path.join(tools, "make-compile-db.py"))))
 config.substitutions.append(
+    ("%plant-bug", "%s %s --kernel-build %s"
+     % (config.python, os.path.join(tools, "plant-bug.py"), config.kernel_build_dir)))
+config.substitutions.append(
     ("%expect-status", "%s %s" % (config.python, os.path.join(tools, "expect-status.py"))))
 config.substitutions.append(
     ("%test-crash-module",

@@ -186,6 +186,12 @@ def main(argv):
     symbols = Symbols(arguments.image, arguments.nm)
     trace = Trace(read_trace(arguments.trace), symbols)
     if arguments.events == "uart":
+        report("UART receive interrupt -> MuxUart::received (the HIL client)",
+               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_receive_interrupt",
+                         lambda name: name.startswith("capsules::MuxUart::received")))
+        report("UART transmit interrupt -> MuxUart::transmitted (the HIL client)",
+               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_transmit_interrupt",
+                         lambda name: name.startswith("capsules::MuxUart::transmitted")))
         report("UART receive interrupt -> Console::received",
                latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_receive_interrupt",
                          lambda name: name.startswith("capsules::Console::received")))

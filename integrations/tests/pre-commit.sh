@@ -2,7 +2,10 @@
 # The pre-commit hook: refuses a commit whose staged C++ has a finding,
 # accepts one without.
 set -euo pipefail
-hook=$1 leash=$2
+hook=$1 leash=$2 git=$3
+# The git that the build found (scripts/setup installs it); the hook runs
+# the first git on PATH, so put that one there.
+PATH="$(dirname "$git"):$PATH"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -34,13 +34,14 @@ constexpr std::string_view erase_sequence = "\b \b";
 
 } // namespace
 
-Console::Console(const kernel::hil::uart::Uart &uart,
+Console::Console(const kernel::hil::uart::UartData &uart,
                  leash::Lease<std::uint8_t> transmit_buffer,
                  leash::Lease<std::uint8_t> receive_buffer)
-    : uart_(uart), transmit_buffer_(std::move(transmit_buffer)),
-      receive_buffer_(std::move(receive_buffer)),
-      output_(ByteQueue<output_capacity>{}),
-      line_(LineBuffer<line_capacity>{}) {}
+    : uart_(uart), receive_buffer_(std::move(receive_buffer)),
+      output_(uart, std::move(transmit_buffer)),
+      line_(LineBuffer<line_capacity>{}) {
+  output_.set_client(*this);
+}
 
 void Console::set_client(const ConsoleClient &client) const {
   client_.set(&client);
@@ -55,19 +56,7 @@ kernel::Result Console::start_input() const {
 }
 
 std::size_t Console::write(std::string_view text) const {
-  const std::size_t queued =
-      output_
-          .map([text](ByteQueue<output_capacity> &queue) {
-            std::size_t count = 0;
-            while (count < text.size() &&
-                   queue.push(static_cast<std::uint8_t>(text[count]))) {
-              ++count;
-            }
-            return count;
-          })
-          .value_or(0);
-  send_queued_output();
-  return queued;
+  return output_.write(text);
 }
 
 std::size_t Console::write_line(std::string_view text) const {
@@ -75,59 +64,15 @@ std::size_t Console::write_line(std::string_view text) const {
   return queued + write("\r\n");
 }
 
-bool Console::output_is_drained() const {
-  return transmit_buffer_.is_some() &&
-         output_.map_or(true, [](ByteQueue<output_capacity> &queue) {
-           return queue.is_empty();
-         });
-}
-
-void Console::send_queued_output() const {
-  leash::Lease<std::uint8_t> buffer = transmit_buffer_.take();
-  if (buffer.is_empty()) {
-    return; // A transmission runs; its callback sends the rest.
-  }
-  buffer.reset();
-  // Copied, not removed: the bytes leave the queue only when the UART says
-  // it sent them, so a refusal or an aborted transmission loses none.
-  const std::size_t length =
-      output_
-          .map([&buffer](ByteQueue<output_capacity> &queue) {
-            std::size_t count = 0;
-            while (count < buffer.size() && count < queue.size()) {
-              buffer[count] = queue.peek(count).value_or(0);
-              ++count;
-            }
-            return count;
-          })
-          .value_or(0);
-  if (length == 0) {
-    transmit_buffer_.put(std::move(buffer));
-    return;
-  }
-  kernel::hil::uart::BufferRefusal refusal =
-      uart_.transmit(std::move(buffer), length);
-  if (refusal) {
-    // Busy or off: the bytes stay queued, and the next write tries again.
-    transmit_buffer_.put(std::move(refusal).value());
-  }
-}
+bool Console::output_is_drained() const { return output_.is_drained(); }
 
 void Console::transmitted(leash::Lease<std::uint8_t> buffer, std::size_t sent,
                           kernel::Result result) const {
-  // The UART sent the first `sent` bytes of the queue (nothing is removed
-  // from its front while a transmission runs); the rest of the chunk, if the
-  // transmission was aborted or failed, stays at the front and goes next.
-  output_.map(
-      [sent](ByteQueue<output_capacity> &queue) { queue.discard(sent); });
-  transmit_buffer_.put(std::move(buffer));
-  if (!result.is_ok() && sent == 0) {
-    return; // No progress: wait for the next write rather than spin.
-  }
-  send_queued_output();
-  if (output_is_drained()) {
-    client_.map([](const ConsoleClient *client) { client->output_drained(); });
-  }
+  output_.transmitted(std::move(buffer), sent, result);
+}
+
+void Console::output_drained() const {
+  client_.map([](const ConsoleClient *client) { client->output_drained(); });
 }
 
 void Console::received(leash::Lease<std::uint8_t> buffer, std::size_t length,

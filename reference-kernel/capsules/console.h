@@ -2,8 +2,8 @@
 #ifndef CAPSULES_CONSOLE_H
 #define CAPSULES_CONSOLE_H
 
-#include "capsules/byte_queue.h"
 #include "capsules/line_buffer.h"
+#include "capsules/transmit_queue.h"
 #include "kernel/hil/uart.h"
 #include "kernel/result.h"
 
@@ -43,25 +43,23 @@ protected:
 };
 
 /// A console over a UART (the kernel-side half of Tock's console capsule).
-/// Output: `write` queues text and returns at once; the console sends the
-/// queue through its one transmit lease, a lease-full at a time, as each
-/// transmission ends. Bytes leave the queue only once the UART reports them
-/// sent, so the unsent rest of an aborted or failed transmission goes out
-/// again, first. Input: the console receives one byte at a time into its
-/// receive lease, echoes what is typed, assembles lines (with backspace), and
-/// hands each finished line to its client.
+/// Output: `write` queues text and returns at once; a TransmitQueue sends it
+/// through the console's one transmit lease. Input: the console receives one
+/// byte at a time into its receive lease, echoes what is typed, assembles lines
+/// (with backspace), and hands each finished line to its client.
 class LEASH_COMPONENT Console final : public kernel::hil::uart::TransmitClient,
-                                      public kernel::hil::uart::ReceiveClient {
+                                      public kernel::hil::uart::ReceiveClient,
+                                      public TransmitQueueClient {
 public:
   /// How many bytes of output can wait for the UART.
-  static constexpr std::size_t output_capacity = 1024;
+  static constexpr std::size_t output_capacity = TransmitQueue::capacity;
   /// The longest input line; further characters are ignored.
   static constexpr std::size_t line_capacity = 80;
 
   /// A console on `uart`, sending through `transmit_buffer` and receiving
   /// through `receive_buffer` (each at least one byte). The board wires it
   /// as the UART's transmit and receive client.
-  Console(const kernel::hil::uart::Uart &uart,
+  Console(const kernel::hil::uart::UartData &uart,
           leash::Lease<std::uint8_t> transmit_buffer,
           leash::Lease<std::uint8_t> receive_buffer);
 
@@ -84,16 +82,20 @@ public:
 
   // kernel::hil::uart::TransmitClient and ReceiveClient
 
-  /// A chunk of output was sent, whole or in part: send what is left.
+  /// A chunk of output was sent, whole or in part: the output queue sends
+  /// what is left.
   void transmitted(leash::Lease<std::uint8_t> buffer, std::size_t length,
                    kernel::Result result) const override;
   /// Input arrived: echo it, assemble lines, and receive again.
   void received(leash::Lease<std::uint8_t> buffer, std::size_t length,
                 kernel::Result result) const override;
 
+  // TransmitQueueClient
+
+  /// All output was sent: tells the console's client.
+  void output_drained() const override;
+
 private:
-  /// Sends the front of the output queue, unless a transmission runs.
-  void send_queued_output() const;
   /// Handles one typed byte.
   void handle_input(std::uint8_t byte) const;
   /// The line is complete: echo the line ending and hand the line over.
@@ -103,15 +105,13 @@ private:
   kernel::Result receive_next(leash::Lease<std::uint8_t> buffer) const;
 
   /// The UART underneath.
-  const kernel::hil::uart::Uart &uart_;
+  const kernel::hil::uart::UartData &uart_;
   /// Who hears about input.
   leash::OptionalCell<const ConsoleClient *> client_;
-  /// The transmit lease while no transmission runs.
-  leash::TakeCell<leash::Lease<std::uint8_t>> transmit_buffer_;
   /// The receive lease while no reception runs.
   leash::TakeCell<leash::Lease<std::uint8_t>> receive_buffer_;
-  /// Output waiting for the UART.
-  leash::MapCell<ByteQueue<output_capacity>> output_;
+  /// Output waiting for the UART, and the transmit lease.
+  TransmitQueue output_;
   /// The line being typed.
   leash::MapCell<LineBuffer<line_capacity>> line_;
   /// Whether the previous input byte was a carriage return (so that the

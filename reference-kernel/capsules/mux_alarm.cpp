@@ -1,7 +1,10 @@
 /// The alarm mux: firing due virtual alarms in order, and rescheduling.
 #include "capsules/mux_alarm.h"
 
+#include "capsules/alarm_step.h"
 #include "capsules/virtual_alarm.h"
+
+#include <cstdint>
 
 namespace capsules {
 
@@ -13,41 +16,44 @@ void MuxAlarm::add(const VirtualAlarm &alarm) const {
 
 void MuxAlarm::alarm_fired() const {
   firing_.set(true);
+  // Round 0 is never used: it is what an alarm that never expired holds.
+  auto round = static_cast<std::uint32_t>(round_.get() + 1);
+  if (round == 0) {
+    round = 1;
+  }
+  round_.set(round);
   // Fire every expired alarm, earliest expiry first, each at most once per
   // round. An alarm that a callback sets for a moment that has passed fires
-  // in this round too, in its place in the order; one that already fired in
-  // this round waits for the next, so a client that keeps re-setting an
+  // in this round too, in its place in the order; one that already expired
+  // in this round waits for the next, so a client that keeps re-setting an
   // expired alarm cannot trap the kernel here.
-  for (const VirtualAlarm *alarm = earliest_expired(alarm_.now());
-       alarm != nullptr; alarm = earliest_expired(alarm_.now())) {
-    alarm->fired_this_round_.set(true);
-    alarm->expire();
-  }
-  for (const VirtualAlarm &alarm : virtual_alarms_) {
-    alarm.fired_this_round_.set(false);
+  for (const VirtualAlarm *alarm = earliest_expired(now()); alarm != nullptr;
+       alarm = earliest_expired(now())) {
+    alarm->step_expired(round);
   }
   firing_.set(false);
-  reschedule();
+  alarm_changed();
 }
 
 const VirtualAlarm *MuxAlarm::earliest_expired(Ticks now) const {
+  const std::uint32_t round = round_.get();
   const VirtualAlarm *earliest = nullptr;
   Ticks longest_overdue = 0;
   for (const VirtualAlarm &alarm : virtual_alarms_) {
-    if (!alarm.is_armed() || alarm.fired_this_round_.get() ||
-        !alarm.has_expired(now)) {
+    const AlarmStep step = alarm.step();
+    if (!alarm.is_armed() || alarm.expired_in_round(round) ||
+        !step.has_expired(now)) {
       continue;
     }
-    const auto overdue = static_cast<Ticks>(now - alarm.step_expiry());
-    if (earliest == nullptr || overdue > longest_overdue) {
+    if (earliest == nullptr || step.overdue(now) > longest_overdue) {
       earliest = &alarm;
-      longest_overdue = overdue;
+      longest_overdue = step.overdue(now);
     }
   }
   return earliest;
 }
 
-void MuxAlarm::reschedule() const {
+void MuxAlarm::alarm_changed() const {
   if (firing_.get()) {
     return;
   }
@@ -58,7 +64,7 @@ void MuxAlarm::reschedule() const {
     if (!alarm.is_armed()) {
       continue;
     }
-    const Ticks remaining = alarm.remaining(now);
+    const Ticks remaining = alarm.step().remaining(now);
     if (soonest == nullptr || remaining < soonest_remaining) {
       soonest = &alarm;
       soonest_remaining = remaining;
@@ -70,7 +76,8 @@ void MuxAlarm::reschedule() const {
   }
   // Set against the virtual alarm's own reference: an expiry that has
   // passed already makes the hardware fire as soon as it can.
-  alarm_.set_alarm(soonest->reference_.get(), soonest->dt_.get());
+  const AlarmStep step = soonest->step();
+  alarm_.set_alarm(step.reference, step.dt);
 }
 
 } // namespace capsules

@@ -6,7 +6,6 @@
 namespace capsules {
 
 using kernel::hil::time::Ticks;
-using kernel::hil::time::within_range;
 
 namespace {
 
@@ -17,11 +16,9 @@ constexpr Ticks half_range = 0x8000'0000U;
 
 VirtualAlarm::VirtualAlarm(const MuxAlarm &mux) : mux_(mux) { mux_.add(*this); }
 
-Ticks VirtualAlarm::now() const { return mux_.alarm_.now(); }
+Ticks VirtualAlarm::now() const { return mux_.now(); }
 
-std::uint32_t VirtualAlarm::frequency_hz() const {
-  return mux_.alarm_.frequency_hz();
-}
+std::uint32_t VirtualAlarm::frequency_hz() const { return mux_.frequency_hz(); }
 
 void VirtualAlarm::set_alarm_client(
     const kernel::hil::time::AlarmClient &client) const {
@@ -30,43 +27,32 @@ void VirtualAlarm::set_alarm_client(
 
 void VirtualAlarm::set_alarm(Ticks reference, Ticks dt) const {
   const bool extended = dt > half_range;
-  reference_.set(reference);
-  dt_.set(extended ? static_cast<Ticks>(dt - half_range) : dt);
+  step_.set(AlarmStep{reference,
+                      extended ? static_cast<Ticks>(dt - half_range) : dt});
   extended_.set(extended);
   state_.set(State::armed);
-  mux_.reschedule();
+  mux_.alarm_changed();
 }
 
 Ticks VirtualAlarm::get_alarm() const {
-  return static_cast<Ticks>(step_expiry() + (extended_.get() ? half_range : 0));
+  return static_cast<Ticks>(step_.get().expiry() +
+                            (extended_.get() ? half_range : 0));
 }
 
 void VirtualAlarm::disarm() const {
   state_.set(State::disarmed);
-  mux_.reschedule();
+  mux_.alarm_changed();
 }
 
 bool VirtualAlarm::is_armed() const { return state_.get() == State::armed; }
 
-Ticks VirtualAlarm::minimum_dt() const { return mux_.alarm_.minimum_dt(); }
+Ticks VirtualAlarm::minimum_dt() const { return mux_.minimum_dt(); }
 
-Ticks VirtualAlarm::step_expiry() const {
-  return static_cast<Ticks>(reference_.get() + dt_.get());
-}
-
-bool VirtualAlarm::has_expired(Ticks now) const {
-  return !within_range(now, reference_.get(), step_expiry());
-}
-
-Ticks VirtualAlarm::remaining(Ticks now) const {
-  return has_expired(now) ? 0 : static_cast<Ticks>(step_expiry() - now);
-}
-
-void VirtualAlarm::expire() const {
+void VirtualAlarm::step_expired(std::uint32_t round) const {
+  expired_round_.set(round);
   if (extended_.get()) {
     // The first step of an extended alarm: the second starts where it ended.
-    reference_.set(step_expiry());
-    dt_.set(half_range);
+    step_.set(AlarmStep{step_.get().expiry(), half_range});
     extended_.set(false);
     return;
   }

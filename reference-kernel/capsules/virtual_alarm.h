@@ -2,6 +2,7 @@
 #ifndef CAPSULES_VIRTUAL_ALARM_H
 #define CAPSULES_VIRTUAL_ALARM_H
 
+#include "capsules/alarm_step.h"
 #include "capsules/mux_alarm.h"
 #include "kernel/hil/time.h"
 
@@ -55,9 +56,20 @@ public:
     return link_;
   }
 
-private:
-  friend class MuxAlarm;
+  // What the mux uses.
 
+  /// The step this alarm waits for while armed (an extended alarm waits
+  /// for two steps in turn).
+  [[nodiscard]] AlarmStep step() const { return step_.get(); }
+  /// Whether the current step expired in the mux's round `round`.
+  [[nodiscard]] bool expired_in_round(std::uint32_t round) const {
+    return expired_round_.get() == round;
+  }
+  /// The mux found the current step expired in its round `round`: starts
+  /// the second step of an extended alarm, or disarms and calls the client.
+  void step_expired(std::uint32_t round) const;
+
+private:
   /// Whether this alarm waits for its moment.
   enum class State : std::uint8_t {
     /// Not armed.
@@ -66,31 +78,19 @@ private:
     armed,
   };
 
-  /// The current step's expiry: `reference_ + dt_`.
-  [[nodiscard]] kernel::hil::time::Ticks step_expiry() const;
-  /// Whether the current step has expired at `now`.
-  [[nodiscard]] bool has_expired(kernel::hil::time::Ticks now) const;
-  /// Ticks until the current step expires at `now` (0 if it has).
-  [[nodiscard]] kernel::hil::time::Ticks
-  remaining(kernel::hil::time::Ticks now) const;
-  /// Called by the mux when the current step expired: either starts the
-  /// second step of an extended alarm, or disarms and calls the client.
-  void expire() const;
-
   /// The mux this alarm belongs to.
   const MuxAlarm &mux_;
   /// Who hears about the expiry.
   leash::OptionalCell<const kernel::hil::time::AlarmClient *> client_;
   /// Armed or not.
   leash::Cell<State> state_{State::disarmed};
-  /// The current step's reference.
-  leash::Cell<kernel::hil::time::Ticks> reference_;
-  /// The current step's length.
-  leash::Cell<kernel::hil::time::Ticks> dt_;
+  /// The current step.
+  leash::Cell<AlarmStep> step_;
   /// Whether a second step of half the tick range follows this one.
   leash::Cell<bool> extended_;
-  /// Whether this alarm fired in the mux's current round.
-  leash::Cell<bool> fired_this_round_;
+  /// The mux's round in which a step of this alarm last expired (0: none
+  /// yet; the mux's rounds start at 1).
+  leash::Cell<std::uint32_t> expired_round_;
   /// This node's link in the mux's list.
   leash::ListLink<VirtualAlarm> link_;
 };

@@ -1,5 +1,7 @@
 /// Tests of the kernel loop against a fake chip.
 #include "kernel/chip.h"
+#include "kernel/debug.h"
+#include "kernel/debug_writer.h"
 #include "kernel/deferred_call.h"
 #include "kernel/kernel.h"
 
@@ -7,6 +9,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -135,6 +138,34 @@ TEST_F(KernelLoopTest, StopFinishesTheCurrentStepOnly) {
   EXPECT_TRUE(kernel_.is_stopping());
   EXPECT_EQ(log(), std::vector<std::string>{"service 1"});
   EXPECT_TRUE(deferred().call.is_pending()); // Left for later.
+}
+
+/// A debug writer whose output drains when the test says so.
+class SlowDebugWriter final : public kernel::DebugWriter {
+public:
+  void write(std::string_view) const override { drained = false; }
+  [[nodiscard]] bool is_drained() const override { return drained; }
+  void write_at_end(std::string_view) const override {}
+
+  mutable bool drained = true;
+};
+
+TEST_F(KernelLoopTest, ARunEndsOnlyOnceTheDebugOutputIsOut) {
+  static const SlowDebugWriter writer;
+  kernel::debug::set_writer(writer);
+  kernel::debug::print_line("the last words");
+  chip_.pending = 1;
+  chip_.on_service = [this] {
+    if (!kernel_.is_stopping()) {
+      kernel_.stop(5);
+      chip_.pending = 1; // The UART's next interrupt, which sends the rest.
+      return;
+    }
+    writer.drained = true;
+  };
+  EXPECT_EQ(kernel_.run(chip_), 5);
+  EXPECT_TRUE(writer.drained);
+  EXPECT_EQ(log(), (std::vector<std::string>{"service 1", "service 1"}));
 }
 
 TEST(KernelLoopDeathTest, ABrokenDeferredCallTablePanics) {

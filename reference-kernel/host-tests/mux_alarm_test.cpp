@@ -1,4 +1,5 @@
 /// Tests of the alarm mux and virtual alarms: order, callbacks, the wrap.
+#include "capsules/alarm_step.h"
 #include "capsules/mux_alarm.h"
 #include "capsules/virtual_alarm.h"
 #include "support/fake_alarm.h"
@@ -209,6 +210,16 @@ TEST_F(MuxAlarmTest, VirtualAlarmsShowTheHardwareClock) {
   EXPECT_EQ(a.frequency_hz(), 1000U);
   EXPECT_EQ(a.minimum_dt(), 0U);
   a.disarm();
+}
+
+TEST(AlarmStepTest, ExpiryArithmeticHoldsAcrossTheWrap) {
+  const capsules::AlarmStep step{0xFFFF'FFF0U, 0x20};
+  EXPECT_EQ(step.expiry(), 0x10U);
+  EXPECT_FALSE(step.has_expired(0xFFFF'FFF8U));
+  EXPECT_EQ(step.remaining(0xFFFF'FFF8U), 0x18U);
+  EXPECT_TRUE(step.has_expired(0x10U));
+  EXPECT_EQ(step.remaining(0x10U), 0U);
+  EXPECT_EQ(step.overdue(0x15U), 5U);
 }
 
 } // namespace

@@ -25,4 +25,14 @@ void print_line(std::string_view text) {
   print("\r\n");
 }
 
+bool is_drained() {
+  return registered_writer.map_or(
+      true, [](const DebugWriter *writer) { return writer->is_drained(); });
+}
+
+void print_at_end(std::string_view text) {
+  registered_writer.map(
+      [text](const DebugWriter *writer) { writer->write_at_end(text); });
+}
+
 } // namespace kernel::debug

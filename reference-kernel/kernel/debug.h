@@ -12,13 +12,22 @@ namespace kernel::debug {
 /// storage (as every component does).
 void set_writer(const DebugWriter &writer);
 
-/// Writes `text` to the registered writer. Until a writer is registered, the
-/// text is dropped: the kernel prints nothing before the board wires a UART.
+/// Queues `text` for the registered writer (Tock's `debug!`); the kernel
+/// loop sends it. Until a writer is registered, the text is dropped: the
+/// kernel prints nothing before the board wires a UART.
 void print(std::string_view text);
 
-/// Writes `text` followed by a line ending ("\r\n", as serial terminals
+/// Queues `text` followed by a line ending ("\r\n", as serial terminals
 /// expect).
 void print_line(std::string_view text);
+
+/// Whether all debug output has been sent (true without a writer). The
+/// kernel loop does not end a run before it is.
+[[nodiscard]] bool is_drained();
+
+/// For a run that ends without the kernel loop (a panic, an unhandled
+/// exception): sends the queued output, then `text`, by polling.
+void print_at_end(std::string_view text);
 
 } // namespace kernel::debug
 

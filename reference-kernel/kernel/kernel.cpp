@@ -1,6 +1,7 @@
 /// The kernel loop: bottom halves, deferred calls, sleep.
 #include "kernel/kernel.h"
 
+#include "kernel/debug.h"
 #include "kernel/deferred_call.h"
 #include "kernel/panic.h"
 
@@ -16,6 +17,14 @@ int Kernel::run(const Chip &chip) const {
       sleep_unless_work(chip);
     }
   }
+  // Stopped: the run ends once the debug output is out, so that its last
+  // lines (a test summary, a goodbye) are not lost. Its UART needs the loop
+  // meanwhile, so the loop goes on, and so do the other drivers' callbacks.
+  while (!debug::is_drained()) {
+    if (!service_one_step(chip)) {
+      sleep_unless_work(chip);
+    }
+  }
   return exit_status_.unwrap_or(0);
 }
 
@@ -24,16 +33,24 @@ void Kernel::stop(int status) const { exit_status_.set(status); }
 bool Kernel::is_stopping() const { return exit_status_.is_some(); }
 
 bool Kernel::run_one_step(const Chip &chip) const {
+  return exit_status_.is_none() && service_one_step(chip);
+}
+
+bool Kernel::service_one_step(const Chip &chip) const {
   bool worked = false;
   // Interrupts first: hardware events are the most urgent, and servicing
-  // them is short (a bottom half only acknowledges and hands off).
-  while (chip.has_pending_interrupts() && exit_status_.is_none()) {
+  // them is short (a bottom half only acknowledges and hands off). A stop
+  // ends the step: the callback that stopped has finished.
+  const bool stopped_before = exit_status_.is_some();
+  while (chip.has_pending_interrupts() &&
+         exit_status_.is_some() == stopped_before) {
     chip.service_pending_interrupts();
     worked = true;
   }
   // One deferred call per step, so that a call that keeps setting itself
   // cannot starve interrupts.
-  if (exit_status_.is_none() && DeferredCall::service_next_pending()) {
+  if (exit_status_.is_some() == stopped_before &&
+      DeferredCall::service_next_pending()) {
     worked = true;
   }
   return worked;
@@ -41,8 +58,9 @@ bool Kernel::run_one_step(const Chip &chip) const {
 
 void Kernel::sleep_unless_work(const Chip &chip) const {
   const InterruptMask previous = chip.disable_interrupts();
+  const bool waits_for_stop = exit_status_.is_none();
   if (!chip.has_pending_interrupts() && !DeferredCall::has_pending() &&
-      exit_status_.is_none()) {
+      (waits_for_stop || !debug::is_drained())) {
     chip.sleep();
   }
   chip.restore_interrupts(previous);

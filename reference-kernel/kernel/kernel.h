@@ -22,7 +22,8 @@ public:
 
   /// Checks the deferred-call table (a broken one panics), then loops: all
   /// pending interrupts' bottom halves first, then one deferred call, and
-  /// sleeps when neither is left. Returns the status given to `stop`.
+  /// sleeps when neither is left. Returns the status given to `stop`, once
+  /// the debug output has been sent (the loop goes on until then).
   int run(const Chip &chip) const;
 
   /// Asks `run` to return `status` once the current step (the callback that
@@ -38,6 +39,9 @@ public:
   bool run_one_step(const Chip &chip) const;
 
 private:
+  /// One step, stopped or not; a `stop` during the step ends it.
+  bool service_one_step(const Chip &chip) const;
+
   /// Sleeps, unless work arrived since the last step; race-free because the
   /// check and the sleep happen with interrupts masked.
   void sleep_unless_work(const Chip &chip) const;

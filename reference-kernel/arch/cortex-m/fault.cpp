@@ -6,6 +6,7 @@
 #include "arch/cortex-m/semihosting.h"
 #include "arch/cortex-m/target_check.h"
 #include "arch/cortex-m/vector_table.h"
+#include "kernel/debug.h"
 #include "kernel/number_text.h"
 
 #include <leash/annotations.h>
@@ -137,6 +138,9 @@ void write_frame(const ExceptionFrame &frame, std::uint32_t exception_return) {
 [[noreturn]] void report_unhandled_exception(const ExceptionFrame &frame,
                                              std::uint32_t exception_return) {
   const std::uint32_t exception_number = active_exception_number();
+  // The debug output queued before the fault would be lost with the run:
+  // out it goes first, by polling, so the report follows what led to it.
+  kernel::debug::print_at_end("");
   write_exception(exception_number);
   write_fault_status(read_fault_status());
   write_frame(frame, exception_return);

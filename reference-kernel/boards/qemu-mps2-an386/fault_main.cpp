@@ -17,6 +17,9 @@ std::uint8_t console_transmit_storage[64];
 /// The storage behind the console's receive lease.
 std::uint8_t console_receive_storage[1];
 
+/// The storage behind the debug output\'s transmit lease.
+std::uint8_t debug_transmit_storage[64];
+
 /// An address that nothing answers on QEMU's mps2-an386 (no memory and no
 /// device is mapped there), so that a read raises a precise BusFault.
 constexpr std::uintptr_t unmapped_address = 0x6000'0000;
@@ -64,6 +67,7 @@ int main() {
   const Platform &platform = boards::qemu_mps2_an386::create_platform(
       leash::Lease<std::uint8_t>::from(console_transmit_storage),
       leash::Lease<std::uint8_t>::from(console_receive_storage),
+      leash::Lease<std::uint8_t>::from(debug_transmit_storage),
       /*initial_ticks=*/0);
   kernel::debug::print_line("leash reference kernel: fault image on "
                             "qemu-mps2-an386");

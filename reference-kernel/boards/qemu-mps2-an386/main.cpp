@@ -16,6 +16,9 @@ std::uint8_t console_transmit_storage[64];
 /// The storage behind the console's receive lease (one byte at a time).
 std::uint8_t console_receive_storage[1];
 
+/// The storage behind the debug output\'s transmit lease.
+std::uint8_t debug_transmit_storage[64];
+
 } // namespace
 
 /// The board's entry point, called by the reset handler. Its return value
@@ -27,6 +30,7 @@ int main() {
   const Platform &platform = boards::qemu_mps2_an386::create_platform(
       leash::Lease<std::uint8_t>::from(console_transmit_storage),
       leash::Lease<std::uint8_t>::from(console_receive_storage),
+      leash::Lease<std::uint8_t>::from(debug_transmit_storage),
       /*initial_ticks=*/0);
   kernel::debug::print_line("leash reference kernel: board qemu-mps2-an386");
 

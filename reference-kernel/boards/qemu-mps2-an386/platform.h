@@ -34,14 +34,15 @@ struct LEASH_COMPONENT Platform {
 /// The console's speed. QEMU ignores it; real hardware would not.
 inline constexpr std::uint32_t console_baud_rate = 115'200;
 
-/// Creates every component in static storage and wires them: the UART
-/// configured and carrying the kernel's debug output, the console as UART0's
-/// client (owning `console_transmit` and `console_receive`, the leases that
-/// `main` created), the alarm counter started at `initial_ticks` with the mux
-/// as its client, the LEDs. Call it once, from `main`; interrupts stay off
-/// until `main` enables them.
+/// Creates every component in static storage and wires them: UART0
+/// configured and shared through a mux by the kernel's debug output (sent
+/// through `debug_transmit`) and the console (owning `console_transmit` and
+/// `console_receive`), all three leases created by `main`; the alarm counter
+/// started at `initial_ticks` with the mux as its client, the LEDs. Call it
+/// once, from `main`; interrupts stay off until `main` enables them.
 const Platform &create_platform(leash::Lease<std::uint8_t> console_transmit,
                                 leash::Lease<std::uint8_t> console_receive,
+                                leash::Lease<std::uint8_t> debug_transmit,
                                 kernel::hil::time::Ticks initial_ticks);
 
 } // namespace boards::qemu_mps2_an386

@@ -84,6 +84,11 @@ public:
   /// interleave with it.
   void write_polled(std::string_view text) const;
 
+  /// Sends the rest of the interrupt-driven transmission in progress by
+  /// polling, for the end of a run (a panic, a fault), when its interrupts
+  /// will not come; its callback still follows if the kernel loop runs.
+  void flush_transmit_polled() const;
+
 private:
   /// Where a transmission is.
   enum class TransmitState : std::uint8_t {

@@ -76,6 +76,24 @@ void CmsdkUart::fill_transmit_buffer() const {
   transmit_position_.set(position.value_or(length));
 }
 
+void CmsdkUart::flush_transmit_polled() const {
+  if (transmit_state_.get() != TransmitState::transmitting) {
+    return;
+  }
+  const std::size_t length = transmit_length_.get();
+  const std::optional<std::size_t> position =
+      transmit_buffer_.map([this, length](leash::Lease<std::uint8_t> &buffer) {
+        std::size_t next = transmit_position_.get();
+        for (; next < length; ++next) {
+          while (registers_.state.is_set(UartState::transmit_full)) {
+          }
+          registers_.data.set(buffer[next]);
+        }
+        return next;
+      });
+  transmit_position_.set(position.value_or(length));
+}
+
 void CmsdkUart::finish_transmit(kernel::Result result) const {
   registers_.control.modify(UartControl::transmit_interrupt_enable.clear());
   transmit_state_.set(TransmitState::idle);

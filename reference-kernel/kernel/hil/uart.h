@@ -115,8 +115,16 @@ protected:
   ~Receive() = default;
 };
 
+/// Transmit and receive without configuration (Tock's `UartData`): what a
+/// client of a shared UART gets, such as a virtual UART of a multiplexer.
+class LEASH_COMPONENT UartData : public Transmit, public Receive {
+protected:
+  /// Drivers are never destroyed through this interface.
+  ~UartData() = default;
+};
+
 /// A whole UART: configuration, transmit and receive.
-class LEASH_COMPONENT Uart : public Transmit, public Receive {
+class LEASH_COMPONENT Uart : public UartData {
 public:
   /// Applies `parameters` and enables the transmitter and receiver. Returns
   /// `ErrorCode::invalid` for settings the hardware cannot produce and

@@ -1,6 +1,8 @@
 /// The console tests: a long transmission, and a line received from QEMU.
 #include "boards/qemu-mps2-an386/tests/console_tests.h"
 
+#include "kernel/debug.h"
+
 #include <cstddef>
 #include <string_view>
 
@@ -42,11 +44,15 @@ void ConsoleTransmitTest::start(const TestReporter &reporter) const {
     reporter.finished(*this, false, "the console refused part of the line");
     return;
   }
+  // Debug output while the console's line is on its way: each must come out
+  // whole, never one inside the other.
+  kernel::debug::print_line("debug output amid the console's");
   poll_later(poll_);
 }
 
 void ConsoleTransmitTest::alarm_fired() const {
   if (!console_.output_is_drained()) {
+    kernel::debug::print_line("debug output while the console sends");
     poll_later(poll_);
     return;
   }

@@ -24,6 +24,9 @@ std::uint8_t console_transmit_storage[64];
 /// The storage behind the console's receive lease.
 std::uint8_t console_receive_storage[1];
 
+/// The storage behind the debug output\'s transmit lease.
+std::uint8_t debug_transmit_storage[64];
+
 /// Where the alarm counter starts: 500 ms before its 32-bit wrap (at 25 MHz),
 /// so that the alarm test crosses the wrap within its first second.
 constexpr kernel::hil::time::Ticks initial_ticks = 0U - 12'500'000U;
@@ -39,7 +42,8 @@ int main() {
   // The only leases of this image, created here because main runs once.
   const Platform &platform = boards::qemu_mps2_an386::create_platform(
       leash::Lease<std::uint8_t>::from(console_transmit_storage),
-      leash::Lease<std::uint8_t>::from(console_receive_storage), initial_ticks);
+      leash::Lease<std::uint8_t>::from(console_receive_storage),
+      leash::Lease<std::uint8_t>::from(debug_transmit_storage), initial_ticks);
   kernel::debug::print_line("leash reference kernel: in-kernel tests on "
                             "qemu-mps2-an386");
 
