@@ -23,7 +23,7 @@ TEST(UsbSetupPacket, FieldsAreLittleEndianInTheOrderOfTable9_2) {
   EXPECT_EQ(packet.value, 0x0302);
   EXPECT_EQ(packet.index, 0x0409);
   EXPECT_EQ(packet.length, 0x0102);
-  EXPECT_EQ(packet.direction(), Direction::device_to_host);
+  EXPECT_EQ(packet.direction(), DataDirection::device_to_host);
   EXPECT_EQ(packet.type(), RequestType::standard);
   EXPECT_EQ(packet.recipient(), Recipient::device);
   EXPECT_EQ(packet.standard_request(), StandardRequest::get_descriptor);
@@ -36,7 +36,7 @@ TEST(UsbSetupPacket, RequestTypeBitsDecode) {
   // Class request to an interface, host to device (CDC SET_LINE_CODING).
   const SetupPacket class_out =
       SetupPacket::parse(SetupBytes{0x21, 0x20, 0, 0, 0, 0, 7, 0});
-  EXPECT_EQ(class_out.direction(), Direction::host_to_device);
+  EXPECT_EQ(class_out.direction(), DataDirection::host_to_device);
   EXPECT_EQ(class_out.type(), RequestType::class_specific);
   EXPECT_EQ(class_out.recipient(), Recipient::interface);
   EXPECT_EQ(class_out.standard_request(), std::nullopt);
@@ -45,7 +45,7 @@ TEST(UsbSetupPacket, RequestTypeBitsDecode) {
   // Vendor request to an endpoint, device to host.
   const SetupPacket vendor_in =
       SetupPacket::parse(SetupBytes{0xC2, 0x06, 0, 0, 0x81, 0, 2, 0});
-  EXPECT_EQ(vendor_in.direction(), Direction::device_to_host);
+  EXPECT_EQ(vendor_in.direction(), DataDirection::device_to_host);
   EXPECT_EQ(vendor_in.type(), RequestType::vendor);
   EXPECT_EQ(vendor_in.recipient(), Recipient::endpoint);
   // bRequest 6 is GET_DESCRIPTOR only for standard requests.

@@ -5,6 +5,7 @@
 #include "capsules/usb/descriptor_writer.h"
 #include "capsules/usb/interface_descriptors.h"
 #include "capsules/usb/usb_codes.h"
+#include "kernel/hil/usb.h"
 
 #include <array>
 #include <cstddef>
@@ -35,8 +36,10 @@ struct DeviceDescription {
   /// lets the builder choose: `interface_association_device_class` when a
   /// function uses an IAD, `per_interface_device_class` otherwise.
   std::optional<ClassTriple> device_class{};
-  /// bMaxPacketSize0: 8, 16, 32 or 64 at full speed.
-  std::uint8_t control_max_packet_size = 64;
+  /// bMaxPacketSize0: 8, 16, 32 or 64 at full speed. The USB HIL's
+  /// controllers always run endpoint 0 with 64 (`kernel::hil::usb`), so a
+  /// device served through it keeps the default.
+  std::uint8_t control_max_packet_size = kernel::hil::usb::max_packet_size;
   /// iManufacturer (0 for none).
   std::uint8_t manufacturer_string = 0;
   /// iProduct (0 for none).

@@ -4,6 +4,7 @@
 
 #include "capsules/usb/descriptor_writer.h"
 #include "capsules/usb/usb_codes.h"
+#include "kernel/hil/usb.h"
 
 #include <array>
 #include <cstddef>
@@ -11,16 +12,13 @@
 
 namespace capsules::usb {
 
-/// Bits 1..0 of an endpoint's bmAttributes (USB 2.0 table 9-13).
-enum class TransferType : std::uint8_t {
-  control = 0,
-  isochronous = 1,
-  bulk = 2,
-  interrupt = 3,
-};
+/// Bits 1..0 of an endpoint's bmAttributes (USB 2.0 table 9-13): the
+/// HIL's type, so that what a descriptor declares is what the stack enables.
+using kernel::hil::usb::TransferType;
 
-/// Bit 7 of an endpoint address: IN endpoints send to the host.
-enum class EndpointDirection : std::uint8_t { out = 0x00, in = 0x80 };
+/// Bit 7 of an endpoint address: the HIL's type (IN endpoints send to the
+/// host).
+using EndpointDirection = kernel::hil::usb::Direction;
 
 /// `Endpoint::number` when the configuration builder picks the number.
 inline constexpr std::uint8_t automatic_endpoint_number = 0;
@@ -39,7 +37,7 @@ struct Endpoint {
   /// lowest number still free in this endpoint's direction.
   std::uint8_t number = automatic_endpoint_number;
   /// wMaxPacketSize. Full speed allows at most 64 for bulk and interrupt.
-  std::uint16_t max_packet_size = 64;
+  std::uint16_t max_packet_size = kernel::hil::usb::max_packet_size;
   /// bInterval: the polling period in frames (milliseconds at full speed)
   /// for interrupt endpoints; ignored (written as 0) for bulk.
   std::uint8_t interval = 0;
@@ -116,7 +114,7 @@ constexpr void check_full_speed_limits(TransferType transfer_type,
     descriptor_error::max_packet_size_not_allowed_at_full_speed();
   }
   if (transfer_type == TransferType::interrupt) {
-    if (size == 0 || size > 64) {
+    if (size == 0 || size > kernel::hil::usb::max_packet_size) {
       descriptor_error::max_packet_size_not_allowed_at_full_speed();
     }
     if (endpoint.interval == 0) {

@@ -47,7 +47,8 @@ bool is_device_interface_or_endpoint(Recipient recipient) {
 /// must be zero for it.
 bool feature_request_is_well_formed(const SetupPacket &packet,
                                     StandardRequest request) {
-  if (packet.direction() != Direction::host_to_device || packet.length != 0 ||
+  if (packet.direction() != DataDirection::host_to_device ||
+      packet.length != 0 ||
       !is_device_interface_or_endpoint(packet.recipient())) {
     return false;
   }
@@ -68,7 +69,7 @@ bool SetupPacket::is_well_formed_standard_request() const {
   if (!request.has_value()) {
     return false;
   }
-  const bool in = direction() == Direction::device_to_host;
+  const bool in = direction() == DataDirection::device_to_host;
   const bool out = !in;
   switch (*request) {
   case StandardRequest::get_status:

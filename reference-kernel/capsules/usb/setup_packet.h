@@ -3,6 +3,7 @@
 #define CAPSULES_USB_SETUP_PACKET_H
 
 #include "capsules/usb/usb_codes.h"
+#include "kernel/hil/usb.h"
 
 #include <array>
 #include <cstddef>
@@ -12,8 +13,12 @@
 
 namespace capsules::usb {
 
-/// Bit 7 of bmRequestType: which way the data stage goes.
-enum class Direction : std::uint8_t { host_to_device = 0, device_to_host = 1 };
+/// Bit 7 of bmRequestType: which way the data stage goes (named apart from
+/// the HIL's endpoint `Direction`, which is bit 7 of an endpoint address).
+enum class DataDirection : std::uint8_t {
+  host_to_device = 0,
+  device_to_host = 1
+};
 
 /// Bits 6..5 of bmRequestType. `reserved` (3) is kept, not rejected, so that
 /// the control state machine can stall it in one place.
@@ -35,7 +40,8 @@ enum class Recipient : std::uint8_t {
 };
 
 /// The size of a SETUP packet, fixed by USB 2.0 section 9.3.
-inline constexpr std::size_t setup_packet_size = 8;
+inline constexpr std::size_t setup_packet_size =
+    std::tuple_size_v<kernel::hil::usb::SetupBytes>;
 
 /// A SETUP packet (USB 2.0 table 9-2), decoded field by field from its bytes
 /// with shifts, so that nothing depends on the host's byte order or on a
@@ -53,10 +59,11 @@ struct SetupPacket {
   /// wLength: how many bytes the data stage carries at most.
   std::uint16_t length = 0;
 
-  /// The packet in `bytes`, in the order of USB 2.0 table 9-2 (16-bit fields
+  /// The packet in `bytes` (as the controller's `setup_received` hands
+  /// them over), in the order of USB 2.0 table 9-2 (16-bit fields
   /// little-endian).
   [[nodiscard]] static constexpr SetupPacket
-  parse(const std::array<std::uint8_t, setup_packet_size> &bytes) {
+  parse(const kernel::hil::usb::SetupBytes &bytes) {
     return SetupPacket{
         .request_type_bits = bytes[0],
         .request_code = bytes[1],
@@ -73,7 +80,7 @@ struct SetupPacket {
     if (bytes.size() != setup_packet_size) {
       return std::nullopt;
     }
-    std::array<std::uint8_t, setup_packet_size> copy{};
+    kernel::hil::usb::SetupBytes copy{};
     for (std::size_t position = 0; position < setup_packet_size; ++position) {
       copy[position] = bytes[position];
     }
@@ -81,9 +88,9 @@ struct SetupPacket {
   }
 
   /// Which way the data stage goes.
-  [[nodiscard]] constexpr Direction direction() const {
-    return (request_type_bits & 0x80U) != 0 ? Direction::device_to_host
-                                            : Direction::host_to_device;
+  [[nodiscard]] constexpr DataDirection direction() const {
+    return (request_type_bits & 0x80U) != 0 ? DataDirection::device_to_host
+                                            : DataDirection::host_to_device;
   }
 
   /// Standard, class, vendor or reserved.
