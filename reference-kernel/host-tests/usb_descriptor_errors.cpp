@@ -22,6 +22,12 @@ using namespace capsules::usb;
 constexpr auto device = build_device(
     DeviceDescription{}, ConfigurationDescription{}, CdcAcmFunction{});
 static_assert(device.configuration.size() == 75);
+// Every string index it names exists.
+constexpr std::array<std::string_view, 3> strings{"leash", "port", "console"};
+constexpr auto named_device = build_device(
+    DeviceDescription{.manufacturer_string = 1, .product_string = 2},
+    ConfigurationDescription{}, CdcAcmFunction{.name_string = 3});
+constexpr DescriptorTable table{named_device, StringDescriptors{strings}};
 #elif USB_ERROR_CASE == 1
 // Endpoint IN 2 twice: the first port's data IN took it automatically.
 constexpr auto device = build_device(
@@ -68,6 +74,13 @@ constexpr auto device =
 constexpr auto device =
     build_device(DeviceDescription{}, ConfigurationDescription{.value = 0},
                  CdcAcmFunction{});
+#elif USB_ERROR_CASE == 10
+// The port's name is string 3; the table has two strings.
+constexpr std::array<std::string_view, 2> strings{"leash", "port"};
+constexpr auto device =
+    build_device(DeviceDescription{.manufacturer_string = 1},
+                 ConfigurationDescription{}, CdcAcmFunction{.name_string = 3});
+constexpr DescriptorTable table{device, StringDescriptors{strings}};
 #endif
 
 } // namespace

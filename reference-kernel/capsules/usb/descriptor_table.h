@@ -20,12 +20,19 @@ namespace capsules::usb {
 class DescriptorTable {
 public:
   /// The descriptors in `device` (from `build_device`) with `strings`.
+  /// Consteval: a string index in any descriptor that `strings` does not
+  /// have stops the build (a host would show a stalled request as a missing
+  /// name, or give up enumerating), and so does a `device` that is a
+  /// temporary: the table keeps views of it, which only static storage
+  /// outlives.
   template <std::size_t configuration_length, std::size_t function_count>
-  constexpr DescriptorTable(
+  consteval DescriptorTable(
       const DeviceDescriptors<configuration_length, function_count> &device,
       const StringDescriptors &strings)
       : device_(device.device), configuration_(device.configuration),
-        strings_(strings) {}
+        strings_(strings) {
+    check_string_indices();
+  }
 
   /// Writes the data stage of the standard GET_DESCRIPTOR in `request` into
   /// `out`, and returns how many bytes to send: the descriptor cut to
@@ -41,6 +48,38 @@ public:
                         std::span<std::uint8_t> out) const;
 
 private:
+  /// Stops the build unless every string index field (iManufacturer,
+  /// iProduct, iSerialNumber, iConfiguration, iInterface, iFunction) is 0
+  /// or names a string of `strings_`.
+  constexpr void check_string_indices() const {
+    check_string_index(device_[14]);
+    check_string_index(device_[15]);
+    check_string_index(device_[16]);
+    std::size_t offset = 0;
+    while (offset + 1 < configuration_.size()) {
+      const std::size_t length = configuration_[offset];
+      const auto type = static_cast<DescriptorType>(configuration_[offset + 1]);
+      if (type == DescriptorType::configuration) {
+        check_string_index(configuration_[offset + 6]);
+      } else if (type == DescriptorType::interface) {
+        check_string_index(configuration_[offset + 8]);
+      } else if (type == DescriptorType::interface_association) {
+        check_string_index(configuration_[offset + 7]);
+      }
+      if (length == 0) {
+        return;
+      }
+      offset += length;
+    }
+  }
+
+  /// Stops the build unless `index` is 0 (no string) or names a string.
+  constexpr void check_string_index(std::uint8_t index) const {
+    if (index != 0 && index > strings_.count()) {
+      descriptor_error::string_index_names_no_string();
+    }
+  }
+
   /// The device descriptor's bytes.
   std::span<const std::uint8_t> device_;
   /// The configuration descriptor with everything under it.

@@ -40,6 +40,8 @@ void max_packet_size_not_allowed_at_full_speed();
 void interrupt_interval_zero();
 /// A HID function names no report descriptor.
 void hid_report_descriptor_missing();
+/// A descriptor names a string index that the string table does not have.
+void string_index_names_no_string();
 } // namespace descriptor_error
 
 /// Writes bytes, and 16-bit fields little-endian (USB 2.0 section 8.1), in
