@@ -104,8 +104,11 @@ TEST(UsbDescriptorTable, StallsWhatAFullSpeedDeviceWithOneConfigurationLacks) {
 }
 
 TEST(UsbDescriptorTable, StallsWhatIsNotAStandardGetDescriptor) {
-  SetupPacket to_interface = get_descriptor(0x01, 0, 18);
+  // Well formed, but the interface's class driver answers it.
+  SetupPacket to_interface = get_descriptor(0x22, 0, 63);
   to_interface.request_type_bits = 0x81;
+  to_interface.index = 2;
+  ASSERT_TRUE(to_interface.is_well_formed_standard_request());
   EXPECT_EQ(answer(to_interface), std::nullopt);
   SetupPacket class_request = get_descriptor(0x01, 0, 18);
   class_request.request_type_bits = 0xA0;

@@ -25,7 +25,8 @@ std::optional<std::size_t>
 DescriptorTable::answer_get_descriptor(const SetupPacket &request,
                                        std::span<std::uint8_t> out) const {
   if (request.standard_request() != StandardRequest::get_descriptor ||
-      !request.is_well_formed_standard_request()) {
+      !request.is_well_formed_standard_request() ||
+      request.recipient() != Recipient::device) {
     return std::nullopt;
   }
   // The host never gets more than it asked for.

@@ -82,8 +82,12 @@ bool SetupPacket::is_well_formed_standard_request() const {
     return out && recipient() == Recipient::device &&
            value <= highest_device_address && index == 0 && length == 0;
   case StandardRequest::get_descriptor:
-    // wIndex is zero or a language id; any wLength is allowed.
-    return in && recipient() == Recipient::device;
+    // wIndex is zero or a language id; any wLength is allowed. Class
+    // specifications extend it to interfaces (HID 1.11 section 7.1: the HID
+    // and report descriptors), so an interface recipient is well formed too;
+    // the interface's class driver answers those.
+    return in && (recipient() == Recipient::device ||
+                  recipient() == Recipient::interface);
   case StandardRequest::set_descriptor:
     return out && recipient() == Recipient::device;
   case StandardRequest::get_configuration:

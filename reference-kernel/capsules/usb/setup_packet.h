@@ -144,8 +144,9 @@ struct SetupPacket {
 
   /// Whether the fields have the shape USB 2.0 table 9-3 gives the standard
   /// request: its direction, recipient, and the wValue, wIndex and wLength
-  /// that must be zero or fixed. False for anything that is not a known
-  /// standard request. The device's answer to false is a stall (USB 2.0
+  /// that must be zero or fixed (GET_DESCRIPTOR may also go to an
+  /// interface, as class specifications use it). False for anything that is not
+  /// a known standard request. The device's answer to false is a stall (USB 2.0
   /// section 9.4 leaves the behaviour unspecified; stalling is what every
   /// mainstream stack does).
   [[nodiscard]] bool is_well_formed_standard_request() const;
