@@ -185,6 +185,7 @@ TEST_F(Nrf52840UarteTest, TransmitsOneByteThenCallsBackFromTheBottomHalf) {
   ASSERT_TRUE(uart_.configure({115'200}).is_ok());
   ASSERT_TRUE(transmit("x"));
   EXPECT_EQ(model_.sent, "x");
+  EXPECT_EQ(model_.registers.event_tx_started.hardware_value(), 1U);
   EXPECT_EQ(model_.registers.txd.pointer.hardware_value(), 0x2000'0000U);
   EXPECT_EQ(model_.registers.txd.maximum_count.hardware_value(), 1U);
   EXPECT_TRUE(client_.transmits.empty()); // Never from inside the request.
@@ -292,6 +293,7 @@ TEST_F(Nrf52840UarteTest, AbortTransmitEndsWithCancelAndTheBytesSent) {
   EXPECT_EQ(client_.transmits[0].length, 2U);
   EXPECT_EQ(client_.transmits[0].result, cancelled);
   EXPECT_FALSE(model_.transmitting());
+  EXPECT_EQ(model_.registers.event_tx_stopped.hardware_value(), 1U);
   model_.hold_transmitter(false);
   ASSERT_TRUE(transmit("again")); // The transmitter is usable again.
   step();

@@ -125,23 +125,37 @@ private:
   static void raise(
       registers::ReadWrite<std::uint32_t, chips::nrf52840::UarteSignal> &event);
 
+  /// STARTTX: EasyDMA takes (and remembers) the TXD buffer.
   void start_tx();
+  /// STOPTX: ENDTX if a buffer is held, then TXSTOPPED.
   void stop_tx();
+  /// EasyDMA releases the TXD buffer: AMOUNT, ENDTX.
   void end_tx();
+  /// STARTRX: the receiver runs, EasyDMA takes the RXD buffer and first
+  /// fills it from the FIFO.
   void start_rx();
+  /// STOPRX: ENDRX if a buffer is held, then RXTO; the receiver stops.
   void stop_rx();
+  /// EasyDMA releases the RXD buffer: AMOUNT, ENDRX.
   void end_rx();
   /// One byte from the line: into the buffer, else the FIFO, else lost.
   void arrive(std::uint8_t byte);
   /// EasyDMA writes `byte` into the receive buffer.
   void dma_write(std::uint8_t byte);
 
+  /// The host arrays the test registered, in address order.
   std::vector<Region> regions_;
+  /// Where the next registered array goes in Data RAM.
   std::uint32_t next_device_address_;
+  /// Whether the transmitter waits for `send`.
   bool hold_transmitter_ = false;
+  /// Whether the receiver runs (STARTRX until the RXTO of a STOPRX).
   bool receiver_running_ = false;
+  /// The TXD channel's transfer.
   Transfer tx_;
+  /// The RXD channel's transfer.
   Transfer rx_;
+  /// Bytes received while no RXD buffer was held.
   std::deque<std::uint8_t> fifo_;
 };
 
