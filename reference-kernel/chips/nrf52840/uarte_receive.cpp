@@ -2,6 +2,7 @@
 #include "chips/nrf52840/easy_dma.h"
 #include "chips/nrf52840/uarte.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -16,14 +17,13 @@ void Uarte::set_receive_client(
 kernel::hil::uart::BufferRefusal
 Uarte::receive(leash::Lease<std::uint8_t> buffer, std::size_t length) const {
   using Refused = kernel::hil::uart::BufferRefusal;
-  if (receive_state_.get() != ReceiveState::idle) {
-    return Refused::refused(kernel::ErrorCode::busy, std::move(buffer));
-  }
-  if (length == 0 || length > buffer.size() || length > maximum_transfer) {
-    return Refused::refused(kernel::ErrorCode::size, std::move(buffer));
-  }
-  if (receive_client_.is_none() || !enabled()) {
-    return Refused::refused(kernel::ErrorCode::off, std::move(buffer));
+  // MAXCNT counts 16 bits: EasyDMA takes at most that much of the window,
+  // so a longer length is refused as beyond the window (ErrorCode::size).
+  const std::size_t window = std::min(buffer.size(), maximum_transfer);
+  if (const auto reason = kernel::hil::uart::refusal_reason(
+          receive_state_.get() != ReceiveState::idle, length, window,
+          receive_client_.is_some() && enabled())) {
+    return Refused::refused(*reason, std::move(buffer));
   }
   // An error from between receptions (the FIFO overflowed while nobody
   // listened) is not this reception's.
