@@ -18,14 +18,10 @@ void UartDevice::set_transmit_client(
 
 BufferRefusal UartDevice::transmit(leash::Lease<std::uint8_t> buffer,
                                    std::size_t length) const {
-  if (transmit_state_.get() != TransmitState::idle) {
-    return BufferRefusal::refused(kernel::ErrorCode::busy, std::move(buffer));
-  }
-  if (length == 0 || length > buffer.size()) {
-    return BufferRefusal::refused(kernel::ErrorCode::size, std::move(buffer));
-  }
-  if (transmit_client_.is_none()) {
-    return BufferRefusal::refused(kernel::ErrorCode::off, std::move(buffer));
+  if (const auto reason = kernel::hil::uart::refusal_reason(
+          transmit_state_.get() != TransmitState::idle, length, buffer.size(),
+          transmit_client_.is_some())) {
+    return BufferRefusal::refused(*reason, std::move(buffer));
   }
   if (!mux_.may_start(*this)) {
     waiting_length_.set(length);

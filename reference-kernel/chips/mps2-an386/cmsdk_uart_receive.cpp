@@ -17,15 +17,11 @@ kernel::hil::uart::BufferRefusal
 CmsdkUart::receive(leash::Lease<std::uint8_t> buffer,
                    std::size_t length) const {
   using Refused = kernel::hil::uart::BufferRefusal;
-  if (receive_state_.get() != ReceiveState::idle) {
-    return Refused::refused(kernel::ErrorCode::busy, std::move(buffer));
-  }
-  if (length == 0 || length > buffer.size()) {
-    return Refused::refused(kernel::ErrorCode::size, std::move(buffer));
-  }
-  if (receive_client_.is_none() ||
-      !registers_.control.is_set(UartControl::receive_enable)) {
-    return Refused::refused(kernel::ErrorCode::off, std::move(buffer));
+  if (const auto reason = kernel::hil::uart::refusal_reason(
+          receive_state_.get() != ReceiveState::idle, length, buffer.size(),
+          receive_client_.is_some() &&
+              registers_.control.is_set(UartControl::receive_enable))) {
+    return Refused::refused(*reason, std::move(buffer));
   }
   receive_length_.set(length);
   receive_position_.set(0);

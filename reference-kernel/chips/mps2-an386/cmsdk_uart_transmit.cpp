@@ -17,14 +17,10 @@ kernel::hil::uart::BufferRefusal
 CmsdkUart::transmit(leash::Lease<std::uint8_t> buffer,
                     std::size_t length) const {
   using Refused = kernel::hil::uart::BufferRefusal;
-  if (transmit_state_.get() != TransmitState::idle) {
-    return Refused::refused(kernel::ErrorCode::busy, std::move(buffer));
-  }
-  if (length == 0 || length > buffer.size()) {
-    return Refused::refused(kernel::ErrorCode::size, std::move(buffer));
-  }
-  if (transmit_client_.is_none() || !transmitter_enabled()) {
-    return Refused::refused(kernel::ErrorCode::off, std::move(buffer));
+  if (const auto reason = kernel::hil::uart::refusal_reason(
+          transmit_state_.get() != TransmitState::idle, length, buffer.size(),
+          transmit_client_.is_some() && transmitter_enabled())) {
+    return Refused::refused(*reason, std::move(buffer));
   }
   transmit_length_.set(length);
   transmit_position_.set(0);

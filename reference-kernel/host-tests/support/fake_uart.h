@@ -139,13 +139,8 @@ private:
     if (refuse) {
       return refuse_with;
     }
-    if (busy) {
-      return kernel::ErrorCode::busy;
-    }
-    if (length == 0 || length > buffer.size()) {
-      return kernel::ErrorCode::size;
-    }
-    return std::nullopt;
+    return kernel::hil::uart::refusal_reason(busy, length, buffer.size(),
+                                             /*ready=*/true);
   }
 
   leash::OptionalCell<const kernel::hil::uart::TransmitClient *>

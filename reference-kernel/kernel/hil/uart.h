@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 // Split-phase, as every Tock HIL: a request starts the operation and returns
 // at once; the driver reports the end through its client's callback, from
@@ -32,6 +33,25 @@ struct Parameters {
 /// What `transmit` and `receive` return: accepted, or refused with the
 /// buffer handed back and the reason.
 using BufferRefusal = Refusal<leash::Lease<std::uint8_t>>;
+
+/// Why a transfer of `length` bytes of a lease whose window holds `window`
+/// is refused, in the HIL's order: `ErrorCode::busy` while another runs
+/// (`busy`), `ErrorCode::size` for a length of zero or beyond the window,
+/// `ErrorCode::off` unless the direction is configured and has a client
+/// (`ready`); nothing when it may start.
+[[nodiscard]] constexpr std::optional<ErrorCode>
+refusal_reason(bool busy, std::size_t length, std::size_t window, bool ready) {
+  if (busy) {
+    return ErrorCode::busy;
+  }
+  if (length == 0 || length > window) {
+    return ErrorCode::size;
+  }
+  if (!ready) {
+    return ErrorCode::off;
+  }
+  return std::nullopt;
+}
 
 /// Told when a transmission has ended.
 class LEASH_COMPONENT TransmitClient {

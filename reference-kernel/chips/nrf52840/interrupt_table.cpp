@@ -1,0 +1,34 @@
+/// The nRF52840's part of the vector table: one handler per external IRQ.
+#include "arch/cortex-m/fault.h"
+#include "arch/cortex-m/interrupt_deferral.h"
+#include "arch/cortex-m/vector_table.h"
+#include "chips/nrf52840/memory_map.h"
+#include "chips/nrf52840/serviced_interrupts.h"
+
+#include <array>
+#include <cstddef>
+
+namespace chips::nrf52840 {
+namespace {
+
+/// The handlers for IRQ 0 to 47, placed right after the arch layer's core
+/// vectors by a board's linker script. A serviced interrupt goes to the
+/// deferring top half, which only masks it in the NVIC and leaves it
+/// pending: the UARTE's events stay set (its line is level-triggered) until
+/// the driver's bottom half clears them from the kernel loop. Any other
+/// interrupt is a bug that is reported and ends the run.
+[[gnu::used, gnu::section(".vectors.interrupts")]] constinit const std::array<
+    arch::cortex_m::InterruptHandler, external_interrupt_count>
+    interrupt_vectors = [] {
+      std::array<arch::cortex_m::InterruptHandler, external_interrupt_count>
+          vectors{};
+      for (std::size_t irq = 0; irq < vectors.size(); ++irq) {
+        vectors[irq] = irq < 32 && (serviced_interrupts & (1U << irq)) != 0
+                           ? arch::cortex_m::defer_interrupt_to_kernel
+                           : arch::cortex_m::unhandled_exception_handler;
+      }
+      return vectors;
+    }();
+
+} // namespace
+} // namespace chips::nrf52840
