@@ -65,6 +65,9 @@ void to_json(nlohmann::json &J, const TranslationUnitResult &R) {
   J = {{"file", R.File},
        {"analysed", R.Analysed},
        {"failure", R.FailureReason},
+       {"failureLocation", R.FailureLocation
+                               ? nlohmann::json(*R.FailureLocation)
+                               : nlohmann::json(nullptr)},
        {"findings", R.Findings},
        {"remarks", R.Remarks},
        {"unsafeMarkers", R.UnsafeMarkers}};
@@ -73,6 +76,9 @@ void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
   J.at("file").get_to(R.File);
   J.at("analysed").get_to(R.Analysed);
   J.at("failure").get_to(R.FailureReason);
+  if (auto Found = J.find("failureLocation");
+      Found != J.end() && !Found->is_null())
+    R.FailureLocation = Found->get<SourceLocation>();
   J.at("findings").get_to(R.Findings);
   J.at("remarks").get_to(R.Remarks);
   J.at("unsafeMarkers").get_to(R.UnsafeMarkers);

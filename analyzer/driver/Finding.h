@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,9 @@ struct TranslationUnitResult {
   bool Analysed = false;
   /// Why the unit was not analysed, in one line.
   std::string FailureReason;
+  /// Where the error that stopped the compiler is, when it has a place in a
+  /// file (the first error in the compiler's own order).
+  std::optional<SourceLocation> FailureLocation;
   std::vector<Finding> Findings;
   /// The remarks: what the checks say that is not a finding (a function too
   /// large to analyse). Never reported, counted or baselined as findings, and

@@ -48,11 +48,15 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
   }
 
   Json Units = Json::array();
-  for (const TranslationUnitResult &Unit : Report.Units)
-    Units.push_back({{"file", reportPath(Unit.File, SourceRoot)},
-                     {"analysed", Unit.Analysed},
-                     {"failure", Unit.Analysed ? Json(nullptr)
-                                               : Json(Unit.FailureReason)}});
+  for (const TranslationUnitResult &Unit : Report.Units) {
+    Json Entry = {
+        {"file", reportPath(Unit.File, SourceRoot)},
+        {"analysed", Unit.Analysed},
+        {"failure", Unit.Analysed ? Json(nullptr) : Json(Unit.FailureReason)}};
+    if (!Unit.Analysed && Unit.FailureLocation)
+      Entry["failureLocation"] = place(*Unit.FailureLocation, SourceRoot);
+    Units.push_back(std::move(Entry));
+  }
 
   ReportCounts Counts = countReport(Report);
   Json Baseline = nullptr;

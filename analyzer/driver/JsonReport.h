@@ -16,7 +16,11 @@
 ///                     "column": 1}]}
 ///       ],
 ///       "translationUnits": [
-///         {"file": "src/uart.cpp", "analysed": true, "failure": null}
+///         {"file": "src/uart.cpp", "analysed": true, "failure": null},
+///         {"file": "src/usb.cpp", "analysed": false,
+///          "failure": "src/usb.h:3:1: unknown type name 'x' (included from
+///                      src/usb.cpp:2)",
+///          "failureLocation": {"file": "src/usb.h", "line": 3, "column": 1}}
 ///       ],
 ///       "baseline": {"file": "leash-baseline.json", "matched": 4},
 ///       "summary": {"translationUnits": 1, "analysed": 1, "warnings": 1,
@@ -28,10 +32,14 @@
 /// lines and columns count from 1, columns in bytes; all three are null for
 /// a diagnostic that has no place in a file (a bad compiler option). `severity`
 /// is `note`, `warning` or `error`; `failure` says in one line why a unit was
-/// not analysed; `baseline` is null without `--baseline`, and then `findings`
-/// holds every finding. `fingerprint` is described in RunReport.h. A later
-/// version may add members; it changes `version` only when it removes or
-/// changes one.
+/// not analysed: for a unit that does not compile, the first error in the
+/// compiler's own order, with the includes that led to it, and its place in
+/// `failureLocation` (absent when the error has none, or for other
+/// reasons); a unit that does not compile contributes its compiler errors
+/// to `findings`, never what the checks said of its half-parsed code;
+/// `baseline` is null without `--baseline`, and then `findings` holds every
+/// finding. `fingerprint` is described in RunReport.h. A later version may add
+/// members; it changes `version` only when it removes or changes one.
 ///
 //===----------------------------------------------------------------------===//
 

@@ -253,10 +253,12 @@ void writeSarifReport(const RunReport &Report, llvm::raw_ostream &OS) {
           {{"text", "could not analyse '" +
                         reportPath(Unit.File, Report.SourceRoot) +
                         "': " + Unit.FailureReason}}},
-         {"locations",
-          Json::array({Json::object(
-              {{"physicalLocation",
-                {{"artifactLocation", Locate.artifact(Unit.File)}}}})})}});
+         {"locations", Json::array({Json::object(
+                           {{"physicalLocation",
+                             Unit.FailureLocation
+                                 ? Locate.physical(*Unit.FailureLocation)
+                                 : Json{{"artifactLocation",
+                                         Locate.artifact(Unit.File)}}}})})}});
   }
 
   Json Driver = {{"name", "leash"},

@@ -2,6 +2,7 @@
 
 #include "TranslationUnitAnalysis.h"
 
+#include "FirstCompilerError.h"
 #include "UnsafeInventory.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -218,29 +219,41 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
   Context.setDiagnosticsEngine(&Engine);
 
   clang::tooling::ClangTool Tool(Database, {File});
-  Tool.setDiagnosticConsumer(&DiagConsumer);
+  FirstCompilerErrorRecorder Recorder(DiagConsumer);
+  Tool.setDiagnosticConsumer(&Recorder);
   TidyActionFactory Factory(
       Context, Selection.UnsafeInventory ? &Result.UnsafeMarkers : nullptr);
   int Status = Tool.run(&Factory);
 
+  if (const auto &First = Recorder.firstError()) {
+    Result.FailureReason = First->describe();
+    if (!First->Where.File.empty()) {
+      const auto Commands = Database.getCompileCommands(File);
+      SourceLocation Where = First->Where;
+      Where.File = absolutePath(
+          Where.File, Commands.empty() ? "" : Commands.front().Directory);
+      Result.FailureLocation = Where;
+    }
+  } else if (Status != 0) {
+    Result.FailureReason = "the compiler could not process it";
+  }
+  const bool Failed = !Result.FailureReason.empty();
+
   LineTable Lines;
   for (const ClangTidyError &Error : DiagConsumer.take()) {
     if (Error.DiagLevel == clang::tooling::Diagnostic::Remark) {
-      Result.Remarks.push_back(toFinding(Error, Lines));
+      if (!Failed)
+        Result.Remarks.push_back(toFinding(Error, Lines));
       continue;
     }
+    // A unit that did not compile contributes its compiler errors only:
+    // what the checks said of its half-parsed AST is not to be trusted.
+    if (Failed && !(Error.DiagLevel >= clang::tooling::Diagnostic::Error &&
+                    llvm::StringRef(Error.DiagnosticName)
+                        .startswith("clang-diagnostic-")))
+      continue;
     Result.Findings.push_back(toFinding(Error, Lines));
-    const Finding &Added = Result.Findings.back();
-    if (Added.Level == Severity::Error && Result.FailureReason.empty() &&
-        llvm::StringRef(Added.Rule).startswith("clang-diagnostic-"))
-      Result.FailureReason = Added.Where.File.empty()
-                                 ? Added.Message
-                                 : Added.Where.File + ":" +
-                                       std::to_string(Added.Where.Line) + ": " +
-                                       Added.Message;
   }
-  if (Status != 0 && Result.FailureReason.empty())
-    Result.FailureReason = "the compiler could not process it";
   Result.Analysed = Result.FailureReason.empty();
   return Result;
 }
