@@ -6,6 +6,7 @@
 #include "CompileCommandAdjuster.h"
 #include "ExitStatus.h"
 #include "JsonReport.h"
+#include "LenientConfiguration.h"
 #include "SarifReport.h"
 #include "TextReport.h"
 #include "TranslationUnitAnalysis.h"
@@ -116,7 +117,8 @@ llvm::Error verifyChecks(llvm::StringRef Checks) {
 }
 
 /// Fails on a `.clang-tidy` file above any of \p Files that does not parse
-/// (clang-tidy would print a line and go on with other settings), and on a
+/// (clang-tidy would print a line and go on with other settings; a key only
+/// newer clang-tidy versions know is dropped with a warning), and on a
 /// file for which the configuration files enable no leash rule: either would
 /// make the gate pass without checking what the user meant it to.
 llvm::Error verifyConfiguration(const std::vector<std::string> &Files,
@@ -133,18 +135,18 @@ llvm::Error verifyConfiguration(const std::vector<std::string> &Files,
         auto Text = llvm::MemoryBuffer::getFile(Path);
         if (!Text)
           continue;
-        std::string Problem;
-        auto Parsed = clang::tidy::parseConfigurationWithDiags(
-            (*Text)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
-              if (Problem.empty())
-                Problem = "line " + std::to_string(D.getLineNo()) + ": " +
-                          D.getMessage().str();
-            });
+        auto Parsed = parseLenientConfiguration((*Text)->getMemBufferRef());
         if (!Parsed)
           return llvm::createStringError(
               llvm::inconvertibleErrorCode(),
-              "malformed configuration '" + Path + "': " +
-                  (Problem.empty() ? Parsed.getError().message() : Problem));
+              "malformed configuration '" + Path +
+                  "': " + llvm::toString(Parsed.takeError()));
+        // A key of a newer clang-tidy: said once, and the rest applies.
+        for (const std::string &Key : Parsed->IgnoredKeys)
+          llvm::errs() << "leash: warning: " << Path << ": ignoring key '"
+                       << Key
+                       << "', which clang-tidy 16 does not know; the rest of "
+                          "the file applies\n";
       }
     }
   }

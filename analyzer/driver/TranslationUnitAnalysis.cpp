@@ -3,6 +3,7 @@
 #include "TranslationUnitAnalysis.h"
 
 #include "FirstCompilerError.h"
+#include "LenientConfiguration.h"
 #include "UnsafeInventory.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -195,9 +196,9 @@ makeOptionsProvider(const CheckSelection &Selection) {
         clang::tidy::ClangTidyGlobalOptions(), defaultTidyOptions(), *Parsed,
         Override);
   }
-  return std::make_unique<clang::tidy::FileOptionsProvider>(
-      clang::tidy::ClangTidyGlobalOptions(), defaultTidyOptions(), Override,
-      llvm::vfs::getRealFileSystem());
+  // `.clang-tidy` files are read leniently: a key of a newer clang-tidy is
+  // dropped, not the whole file (leash check warns about it once).
+  return makeLenientFileOptionsProvider(defaultTidyOptions(), Override);
 }
 
 TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
