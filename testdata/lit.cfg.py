@@ -34,6 +34,7 @@ config.substitutions.append(
      os.path.join(config.test_exec_root, "leash_test_fake_tidy_host")))
 config.substitutions.append(("%plugin-library", config.leash_plugin))
 config.substitutions.append(("%kernel-build", config.kernel_build_dir))
+config.substitutions.append(("%kernel-source", config.kernel_source_dir))
 config.substitutions.append(("%vocabulary", config.vocabulary_include))
 
 # Tests see the same environment a user's shell would, minus CI markers that

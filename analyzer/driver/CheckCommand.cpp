@@ -7,6 +7,7 @@
 #include "ExitStatus.h"
 #include "JsonReport.h"
 #include "LenientConfiguration.h"
+#include "PathGlob.h"
 #include "SarifReport.h"
 #include "TextReport.h"
 #include "TranslationUnitAnalysis.h"
@@ -73,7 +74,7 @@ selectFiles(const CheckRequest &Request,
       Selected.insert(Pattern);
       continue;
     }
-    auto Glob = llvm::GlobPattern::create(Pattern);
+    auto Glob = PathGlob::create(Pattern);
     if (!Glob)
       return Glob.takeError();
     size_t Before = Selected.size();
@@ -252,10 +253,55 @@ struct AdjustedCommands {
 
 /// Adjusts every command before the workers start, so that each compiler is
 /// queried once.
+/// \p Arguments as one line a POSIX shell reads back as the same words:
+/// each word that holds anything but plain characters in single quotes.
+std::string shellQuoted(const std::vector<std::string> &Arguments) {
+  std::string Line;
+  for (const std::string &Word : Arguments) {
+    if (!Line.empty())
+      Line += ' ';
+    const bool Plain = !Word.empty() && llvm::all_of(Word, [](char C) {
+      return llvm::isAlnum(C) || llvm::StringRef("_-./=:+,@%").contains(C);
+    });
+    if (Plain) {
+      Line += Word;
+      continue;
+    }
+    Line += '\'';
+    for (char C : Word)
+      Line += C == '\'' ? std::string("'\\''") : std::string(1, C);
+    Line += '\'';
+  }
+  return Line;
+}
+
+/// \p Arguments with the extra arguments of the command line and of the
+/// file's configuration: those to go before right after the compiler's name,
+/// the others at the end (the command line's outermost, as clang-tidy
+/// does).
+std::vector<std::string>
+withExtraArguments(std::vector<std::string> Arguments,
+                   const CheckRequest &Request,
+                   const clang::tidy::ClangTidyOptions &Options) {
+  std::vector<std::string> Before = Request.ExtraArgsBefore;
+  if (Options.ExtraArgsBefore)
+    llvm::append_range(Before, *Options.ExtraArgsBefore);
+  std::vector<std::string> After;
+  if (Options.ExtraArgs)
+    llvm::append_range(After, *Options.ExtraArgs);
+  llvm::append_range(After, Request.ExtraArgs);
+  if (Arguments.empty())
+    return Arguments;
+  Arguments.insert(Arguments.begin() + 1, Before.begin(), Before.end());
+  llvm::append_range(Arguments, After);
+  return Arguments;
+}
+
 llvm::Expected<AdjustedCommands>
 adjustCommands(const CheckRequest &Request,
                const clang::tooling::CompilationDatabase &Database,
-               const std::vector<std::string> &Files) {
+               const std::vector<std::string> &Files,
+               clang::tidy::ClangTidyOptionsProvider &Configuration) {
   std::vector<llvm::GlobPattern> QueryGlobs;
   for (const std::string &Pattern : Request.QueryDrivers) {
     auto Glob = llvm::GlobPattern::create(Pattern);
@@ -279,10 +325,11 @@ adjustCommands(const CheckRequest &Request,
       Adjusted.Failures[File] = llvm::toString(Arguments.takeError());
       continue;
     }
-    Command.CommandLine = std::move(*Arguments);
+    Command.CommandLine = withExtraArguments(std::move(*Arguments), Request,
+                                             Configuration.getOptions(File));
     if (Request.Verbose)
       llvm::errs() << "leash: " << File << ": "
-                   << llvm::join(Command.CommandLine, " ") << '\n';
+                   << shellQuoted(Command.CommandLine) << '\n';
     Adjusted.Database.add(std::move(Command));
   }
   return std::move(Adjusted);
@@ -429,7 +476,10 @@ int runCheck(const CheckRequest &Request) {
                            Request.UnsafeInventory};
   if (llvm::Error E = verifyConfiguration(*Files, Selection))
     return usageError(llvm::toString(std::move(E)));
-  auto Adjusted = adjustCommands(Request, **Database, *Files);
+  auto Configuration = makeOptionsProvider(Selection);
+  if (!Configuration)
+    return usageError(llvm::toString(Configuration.takeError()));
+  auto Adjusted = adjustCommands(Request, **Database, *Files, **Configuration);
   if (!Adjusted)
     return usageError(llvm::toString(Adjusted.takeError()));
 

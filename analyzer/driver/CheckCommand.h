@@ -28,6 +28,12 @@ struct CheckRequest {
   std::optional<std::string> Config;
   /// Extra GCC drivers to query, as globs.
   std::vector<std::string> QueryDrivers;
+  /// Arguments added to every command, after the compiler's name
+  /// (`--extra-arg-before`) and at its end (`--extra-arg`), as clang-tidy's
+  /// options; the `.clang-tidy` keys `ExtraArgsBefore` and `ExtraArgs` add
+  /// theirs too.
+  std::vector<std::string> ExtraArgsBefore;
+  std::vector<std::string> ExtraArgs;
   unsigned Jobs = 0;
   /// `text`, `json` or `sarif`.
   std::string Format = "text";

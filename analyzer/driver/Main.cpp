@@ -38,7 +38,11 @@ cl::opt<std::string>
     BuildPath("p", cl::desc("Build directory with compile_commands.json"),
               cl::value_desc("dir"), cl::sub(CheckSubcommand),
               cl::cat(LeashCategory));
-cl::list<std::string> Files(cl::Positional, cl::desc("[<file or glob> ...]"),
+cl::list<std::string> Files(cl::Positional,
+                            cl::desc("[<file or glob> ...] (relative to the "
+                                     "current directory; as in the shell, * "
+                                     "stays within a directory and ** "
+                                     "crosses them; quote globs)"),
                             cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<std::string> Checks("checks",
                             cl::desc("Checks to run, as clang-tidy's -checks "
@@ -54,6 +58,17 @@ cl::list<std::string>
                          "headers (*-none-eabi-* always are)"),
                 cl::CommaSeparated, cl::sub(CheckSubcommand),
                 cl::cat(LeashCategory));
+cl::list<std::string> ExtraArg(
+    "extra-arg",
+    cl::desc("Additional argument to append to every compile command (as "
+             "clang-tidy's; the .clang-tidy key ExtraArgs adds more)"),
+    cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::list<std::string> ExtraArgBefore(
+    "extra-arg-before",
+    cl::desc("Additional argument to put right after the compiler in every "
+             "compile command (the .clang-tidy key ExtraArgsBefore adds "
+             "more)"),
+    cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed at once "
                                 "(default: all cores)"),
@@ -144,6 +159,9 @@ int main(int argc, char **argv) {
     if (Config.getNumOccurrences())
       Request.Config = Config;
     Request.QueryDrivers.assign(QueryDriver.begin(), QueryDriver.end());
+    Request.ExtraArgs.assign(ExtraArg.begin(), ExtraArg.end());
+    Request.ExtraArgsBefore.assign(ExtraArgBefore.begin(),
+                                   ExtraArgBefore.end());
     Request.Jobs = Jobs;
     Request.OutputFile = Output;
     Request.Format = Format;

@@ -1,0 +1,2 @@
+// One unit of the file-selection test.
+int bottom() { return 0; }
