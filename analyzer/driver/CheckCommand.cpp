@@ -118,10 +118,9 @@ llvm::Error verifyChecks(llvm::StringRef Checks) {
 }
 
 /// Fails on a `.clang-tidy` file above any of \p Files that does not parse
-/// (clang-tidy would print a line and go on with other settings; a key only
-/// newer clang-tidy versions know is dropped with a warning), and on a
-/// file for which the configuration files enable no leash rule: either would
-/// make the gate pass without checking what the user meant it to.
+/// (clang-tidy would print a line and go on with other settings, so the gate
+/// would pass without checking what the user meant it to); a key only newer
+/// clang-tidy versions know is dropped with a warning.
 llvm::Error verifyConfiguration(const std::vector<std::string> &Files,
                                 const CheckSelection &Selection) {
   if (!Selection.Config) {
@@ -151,30 +150,89 @@ llvm::Error verifyConfiguration(const std::vector<std::string> &Files,
       }
     }
   }
-  // A --checks given on the command line is the user's explicit choice.
-  if (Selection.Checks)
-    return llvm::Error::success();
+  return llvm::Error::success();
+}
+
+/// Whether \p Command compiles C, not C++: a `.c` file, or `-x c`.
+bool compilesC(const clang::tooling::CompileCommand &Command) {
+  for (size_t I = 0; I + 1 < Command.CommandLine.size(); ++I)
+    if (Command.CommandLine[I] == "-x")
+      return Command.CommandLine[I + 1] == "c";
+  for (const std::string &Argument : Command.CommandLine)
+    if (llvm::StringRef(Argument).startswith("-x"))
+      return Argument == "-xc";
+  return llvm::sys::path::extension(Command.Filename) == ".c";
+}
+
+/// \p Files less those the run leaves out, which go to \p Skipped with
+/// why: excluded ones, C units, and those whose configuration enables no
+/// leash rule (vendored code that its `.clang-tidy` turns off). A run in
+/// which nothing is left fails: the gate would pass without checking
+/// anything.
+llvm::Expected<std::vector<std::string>>
+skipUnits(const std::vector<std::string> &Files, const CheckRequest &Request,
+          const clang::tooling::CompilationDatabase &Database,
+          const CheckSelection &Selection, std::vector<SkippedUnit> &Skipped) {
+  std::vector<PathGlob> Excludes;
+  for (const std::string &Pattern : Request.Excludes) {
+    auto Glob = PathGlob::create(absolute(Pattern));
+    if (!Glob)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "bad --exclude glob '" + Pattern + "': " +
+                                         llvm::toString(Glob.takeError()));
+    Excludes.push_back(std::move(*Glob));
+  }
   auto Provider = makeOptionsProvider(Selection);
   if (!Provider)
     return Provider.takeError();
   std::map<std::string, bool> EnablesLeashRule;
+  std::vector<std::string> Kept;
+  std::string LastChecks;
   for (const std::string &File : Files) {
-    clang::tidy::ClangTidyOptions Options = (*Provider)->getOptions(File);
-    std::string Checks = Options.Checks.value_or("");
-    auto [Entry, Inserted] = EnablesLeashRule.try_emplace(Checks, false);
-    if (Inserted)
-      Entry->second = llvm::any_of(
-          clang::tidy::getCheckNames(Options,
-                                     /*AllowEnablingAnalyzerAlphaCheckers=*/
-                                     false),
-          [](llvm::StringRef Name) { return Name.startswith("leash-"); });
-    if (!Entry->second)
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "no leash rule is enabled for '" + File + "' (checks: '" + Checks +
-              "'); enable leash-* in its .clang-tidy or with --checks");
+    if (llvm::any_of(Excludes,
+                     [&](const PathGlob &Glob) { return Glob.match(File); })) {
+      Skipped.push_back({File, "excluded with --exclude"});
+      continue;
+    }
+    auto Commands = Database.getCompileCommands(File);
+    if (!Commands.empty() && compilesC(Commands.front())) {
+      Skipped.push_back({File, "a C unit (the rules are about C++)"});
+      continue;
+    }
+    // A --checks given on the command line is the user's explicit choice.
+    if (!Selection.Checks) {
+      clang::tidy::ClangTidyOptions Options = (*Provider)->getOptions(File);
+      std::string Checks = Options.Checks.value_or("");
+      auto [Entry, Inserted] = EnablesLeashRule.try_emplace(Checks, false);
+      if (Inserted)
+        Entry->second = llvm::any_of(
+            clang::tidy::getCheckNames(Options,
+                                       /*AllowEnablingAnalyzerAlphaCheckers=*/
+                                       false),
+            [](llvm::StringRef Name) { return Name.startswith("leash-"); });
+      if (!Entry->second) {
+        Skipped.push_back({File, "its configuration enables no leash rule "
+                                 "(checks: '" +
+                                     Checks + "')"});
+        LastChecks = Checks;
+        continue;
+      }
+    }
+    Kept.push_back(File);
   }
-  return llvm::Error::success();
+  if (Kept.empty() && !LastChecks.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "no leash rule is enabled for any file of the run (checks: '" +
+            LastChecks +
+            "'); enable leash-* in a .clang-tidy or with --checks");
+  if (Kept.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "every translation unit of the run is left out (" +
+            std::to_string(Skipped.size()) +
+            " skipped); nothing would be checked");
+  return Kept;
 }
 
 /// A one-line progress display, shown only on a terminal and never in CI.
@@ -433,6 +491,8 @@ void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline) {
                << Errors << (Errors == 1 ? " error" : " errors");
   if (Failed)
     llvm::errs() << ", " << Failed << " not analysed";
+  if (!Report.Skipped.empty())
+    llvm::errs() << ", " << Report.Skipped.size() << " skipped";
   if (WithBaseline)
     llvm::errs() << ", " << Report.Baselined << " in the baseline";
   llvm::errs() << '\n';
@@ -476,6 +536,15 @@ int runCheck(const CheckRequest &Request) {
                            Request.UnsafeInventory};
   if (llvm::Error E = verifyConfiguration(*Files, Selection))
     return usageError(llvm::toString(std::move(E)));
+  std::vector<SkippedUnit> Skipped;
+  auto Kept = skipUnits(*Files, Request, **Database, Selection, Skipped);
+  if (!Kept)
+    return usageError(llvm::toString(Kept.takeError()));
+  *Files = std::move(*Kept);
+  if (Request.Verbose)
+    for (const SkippedUnit &Unit : Skipped)
+      llvm::WithColor::note(llvm::errs(), "leash")
+          << "skipping '" << Unit.File << "': " << Unit.Reason << '\n';
   auto Configuration = makeOptionsProvider(Selection);
   if (!Configuration)
     return usageError(llvm::toString(Configuration.takeError()));
@@ -517,6 +586,7 @@ int runCheck(const CheckRequest &Request) {
   Report.SourceRoot = SourceRoot;
   Report.WorkingDirectory = std::string(WorkingDirectory);
   Report.Units = std::move(Results);
+  Report.Skipped = std::move(Skipped);
   std::vector<std::string> Fingerprints =
       fingerprints(Merged.Findings, Sources);
   std::vector<bool> Known(Merged.Findings.size(), false);

@@ -24,6 +24,8 @@ struct CheckRequest {
   std::string BuildDirectory;
   /// Files or globs to check; empty means every file in the database.
   std::vector<std::string> Files;
+  /// Globs of files to leave out (`--exclude`), matched as `Files` are.
+  std::vector<std::string> Excludes;
   std::optional<std::string> Checks;
   std::optional<std::string> Config;
   /// Extra GCC drivers to query, as globs.

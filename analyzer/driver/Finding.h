@@ -58,6 +58,15 @@ struct UnsafeMarker {
 };
 
 /// The outcome of analysing one translation unit.
+/// A unit of the database that the run leaves out, and why: excluded with
+/// `--exclude`, a C unit (the rules are about C++), or one whose
+/// configuration enables no leash rule (vendored code turned off in its
+/// `.clang-tidy`).
+struct SkippedUnit {
+  std::string File;
+  std::string Reason;
+};
+
 struct TranslationUnitResult {
   /// The main source file, as the compile database names it.
   std::string File;

@@ -58,6 +58,11 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
     Units.push_back(std::move(Entry));
   }
 
+  Json Skipped = Json::array();
+  for (const SkippedUnit &Unit : Report.Skipped)
+    Skipped.push_back(
+        {{"file", reportPath(Unit.File, SourceRoot)}, {"reason", Unit.Reason}});
+
   ReportCounts Counts = countReport(Report);
   Json Baseline = nullptr;
   if (!Report.BaselineFile.empty())
@@ -69,10 +74,12 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
                    {"sourceRoot", SourceRoot},
                    {"findings", std::move(Findings)},
                    {"translationUnits", std::move(Units)},
+                   {"skippedUnits", std::move(Skipped)},
                    {"baseline", std::move(Baseline)},
                    {"summary",
                     {{"translationUnits", Counts.Units},
                      {"analysed", Counts.Analysed},
+                     {"skipped", Counts.Skipped},
                      {"warnings", Counts.Warnings},
                      {"errors", Counts.Errors}}},
                    {"exitStatus", Report.ExitStatus}};

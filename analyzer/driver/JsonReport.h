@@ -22,9 +22,13 @@
 ///                      src/usb.cpp:2)",
 ///          "failureLocation": {"file": "src/usb.h", "line": 3, "column": 1}}
 ///       ],
+///       "skippedUnits": [
+///         {"file": "vendor/lib.cpp",
+///          "reason": "its configuration enables no leash rule (...)"}
+///       ],
 ///       "baseline": {"file": "leash-baseline.json", "matched": 4},
-///       "summary": {"translationUnits": 1, "analysed": 1, "warnings": 1,
-///                   "errors": 0},
+///       "summary": {"translationUnits": 1, "analysed": 1, "skipped": 1,
+///                   "warnings": 1, "errors": 0},
 ///       "exitStatus": 1
 ///     }
 ///

@@ -44,6 +44,12 @@ cl::list<std::string> Files(cl::Positional,
                                      "stays within a directory and ** "
                                      "crosses them; quote globs)"),
                             cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::list<std::string>
+    Exclude("exclude",
+            cl::desc("Leave out the units matching <glob> (as the file "
+                     "arguments match; may be repeated)"),
+            cl::value_desc("glob"), cl::sub(CheckSubcommand),
+            cl::cat(LeashCategory));
 cl::opt<std::string> Checks("checks",
                             cl::desc("Checks to run, as clang-tidy's -checks "
                                      "globs (default: leash-*)"),
@@ -154,6 +160,7 @@ int main(int argc, char **argv) {
     leash::CheckRequest Request;
     Request.BuildDirectory = BuildPath;
     Request.Files.assign(Files.begin(), Files.end());
+    Request.Excludes.assign(Exclude.begin(), Exclude.end());
     if (Checks.getNumOccurrences())
       Request.Checks = Checks;
     if (Config.getNumOccurrences())

@@ -18,7 +18,8 @@ llvm::SmallVector<llvm::StringRef, 16> components(llvm::StringRef Path) {
 
 llvm::Expected<PathGlob> PathGlob::create(llvm::StringRef Pattern) {
   PathGlob Result;
-  for (llvm::StringRef Part : components(Pattern)) {
+  Result.Source = std::make_unique<std::string>(Pattern.str());
+  for (llvm::StringRef Part : components(*Result.Source)) {
     Component C;
     if (Part == "**") {
       C.AnyDepth = true;

@@ -19,7 +19,9 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/GlobPattern.h"
 
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace leash {
@@ -44,6 +46,9 @@ private:
   bool match(llvm::ArrayRef<Component> Pattern,
              llvm::ArrayRef<llvm::StringRef> Path) const;
 
+  /// The pattern's text, at an address that moves of this object keep:
+  /// llvm::GlobPattern keeps views of the text it was made from.
+  std::unique_ptr<std::string> Source;
   std::vector<Component> Components;
 };
 

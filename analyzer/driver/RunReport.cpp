@@ -120,6 +120,7 @@ std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
 ReportCounts countReport(const RunReport &Report) {
   ReportCounts Counts;
   Counts.Units = Report.Units.size();
+  Counts.Skipped = Report.Skipped.size();
   for (const TranslationUnitResult &Unit : Report.Units)
     Counts.Analysed += Unit.Analysed;
   for (const Finding &F : Report.Findings) {

@@ -44,6 +44,8 @@ struct RunReport {
   /// Every translation unit, analysed or not (their Findings and Remarks are
   /// not read).
   std::vector<TranslationUnitResult> Units;
+  /// The units left out of the run, and why; not counted in Units.
+  std::vector<SkippedUnit> Skipped;
   /// The findings to report: each once, and with a baseline only those not
   /// in it.
   std::vector<Finding> Findings;
@@ -79,7 +81,8 @@ std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
 
 /// Counts of what a run reports.
 struct ReportCounts {
-  size_t Units = 0, Analysed = 0, Warnings = 0, Errors = 0, Notes = 0;
+  size_t Units = 0, Analysed = 0, Skipped = 0, Warnings = 0, Errors = 0,
+         Notes = 0;
 };
 ReportCounts countReport(const RunReport &Report);
 

@@ -84,6 +84,13 @@ def main():
             expect(isinstance(unit.get("failure"), str) and unit["failure"],
                    "a unit not analysed does not say why")
 
+    skipped = report.get("skippedUnits")
+    expect(isinstance(skipped, list), "no skippedUnits")
+    for unit in skipped:
+        expect(isinstance(unit.get("file"), str) and
+               isinstance(unit.get("reason"), str) and unit["reason"],
+               "a skipped unit has no file or no reason")
+
     baseline = report.get("baseline", "missing")
     expect(baseline is None or (isinstance(baseline, dict) and
                                 isinstance(baseline.get("file"), str) and
@@ -94,6 +101,7 @@ def main():
     want = {
         "translationUnits": len(units),
         "analysed": sum(1 for u in units if u["analysed"]),
+        "skipped": len(skipped),
         "warnings": sum(1 for f in findings if f["severity"] == "warning"),
         "errors": sum(1 for f in findings if f["severity"] == "error"),
     }
