@@ -1,5 +1,4 @@
-/// Tests of the USB device core: enumeration, the control pipe's stages, class
-/// requests.
+/// Tests of the USB device core: enumeration, control stages, class requests.
 #include "capsules/usb/configuration_reader.h"
 #include "capsules/usb/standard_configurations.h"
 #include "support/usb_device_fixture.h"
@@ -168,6 +167,25 @@ TEST_F(UsbControlTest, RefusedEndpointLeavesTheDeviceUnconfigured) {
   EXPECT_TRUE(control_read(setup_bytes(0x00, 9, 1, 0, 0)).served());
 }
 
+TEST_F(UsbControlTest, PartlyRefusedConfigurationDisablesWhatItEnabled) {
+  enter_address();
+  controller_.enable_budget = 2;
+  EXPECT_TRUE(control_read(setup_bytes(0x00, 9, 1, 0, 0)).stalled);
+  EXPECT_EQ(controller_.enable_log.size(), 2U);
+  EXPECT_TRUE(controller_.enabled.empty());
+  EXPECT_EQ(device_.device_state(), DeviceState::address);
+}
+
+TEST_F(UsbControlTest, SelectingTheConfigurationAgainResetsIt) {
+  enter_configured();
+  const std::size_t endpoints = controller_.enabled.size();
+  EXPECT_TRUE(control_read(setup_bytes(0x00, 9, 1, 0, 0)).served());
+  EXPECT_EQ(controller_.enable_log.size(), 2 * endpoints);
+  EXPECT_EQ(controller_.enabled.size(), endpoints);
+  EXPECT_EQ(functions_[1].configured_calls,
+            (std::vector<bool>{true, false, true}));
+}
+
 TEST_F(UsbControlTest, BusResetReturnsToDefaultAndTellsEveryFunction) {
   enter_configured();
   controller_.reset();
@@ -242,6 +260,17 @@ TEST_F(UsbControlTest, InterfaceRequestsGoToTheOwningFunction) {
   EXPECT_TRUE(control_read(setup_bytes(0xA1, 0x01, 0, 3, 8)).stalled);
   functions_[1].accept = false;
   EXPECT_TRUE(control_read(setup_bytes(0xA1, 0x01, 0, 2, 8)).stalled);
+}
+
+TEST_F(UsbControlTest, EndpointRequestsGoToTheFunctionOfTheEndpoint) {
+  enter_configured();
+  const std::uint8_t hid_out =
+      standard::composite_device.functions[1].endpoint_addresses[1];
+  EXPECT_TRUE(control_read(setup_bytes(0x42, 0x07, 0, hid_out, 0)).served());
+  EXPECT_EQ(functions_[1].setups.size(), 1U);
+  EXPECT_TRUE(functions_[0].setups.empty());
+  // An endpoint the configuration does not declare has no function.
+  EXPECT_TRUE(control_read(setup_bytes(0x42, 0x07, 0, 0x0E, 0)).stalled);
 }
 
 TEST_F(UsbControlTest, ClassRequestsBeforeConfigurationStall) {

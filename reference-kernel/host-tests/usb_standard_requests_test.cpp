@@ -1,5 +1,4 @@
-/// Tests of chapter 9: every standard request in every device state, and
-/// malformed ones.
+/// Tests of chapter 9: each standard request in each state; malformed ones.
 #include "capsules/usb/standard_configurations.h"
 #include "support/usb_device_fixture.h"
 
@@ -78,6 +77,10 @@ const std::vector<Row> rows{
      {ok, ok, ok}},
     {"GetLanguageIds", setup_bytes(0x80, 6, 0x0300, 0, 255), {ok, ok, ok}},
     {"GetString", setup_bytes(0x80, 6, 0x0301, 0x0409, 255), {ok, ok, ok}},
+    // A class descriptor asked of an interface: its function answers.
+    {"GetInterfaceClassDescriptor",
+     setup_bytes(0x81, 6, 0x2200, 2, 255),
+     {stall, stall, ok}},
     {"GetDeviceQualifier",
      setup_bytes(0x80, 6, 0x0600, 0, 10),
      {stall, stall, stall}},

@@ -1,5 +1,4 @@
-/// ConfigurationReader: the facts chapter 9 needs, read from the configuration
-/// descriptor.
+/// ConfigurationReader: chapter 9's facts, read from the configuration.
 #ifndef CAPSULES_USB_CONFIGURATION_READER_H
 #define CAPSULES_USB_CONFIGURATION_READER_H
 

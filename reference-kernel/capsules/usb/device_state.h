@@ -1,5 +1,4 @@
-/// DeviceState and ControlState, and which standard requests each device state
-/// allows.
+/// DeviceState, ControlState, and the standard requests each state allows.
 #ifndef CAPSULES_USB_DEVICE_STATE_H
 #define CAPSULES_USB_DEVICE_STATE_H
 

@@ -150,8 +150,7 @@ UsbDevice::set_configuration(const SetupPacket &setup) const {
   // endpoints start afresh with their data toggles reset.
   deconfigure();
   if (!enable_endpoints(std::nullopt)) {
-    deconfigure();
-    device_state_.set(DeviceState::address);
+    disable_endpoints(); // Those that were enabled; the state stays address.
     return Outcome::stall;
   }
   device_state_.set(DeviceState::configured);
@@ -194,14 +193,18 @@ bool UsbDevice::enable_endpoints(std::optional<std::uint8_t> interface) const {
 }
 
 void UsbDevice::deconfigure() const {
-  const bool was_configured = device_state_.get() == DeviceState::configured;
+  if (device_state_.get() != DeviceState::configured) {
+    return; // Nothing enabled, nobody to tell.
+  }
+  disable_endpoints();
+  device_state_.set(DeviceState::address);
+  tell_drivers([](const ClassDriver &driver) { driver.configured(false); });
+}
+
+void UsbDevice::disable_endpoints() const {
   configuration_.for_each_endpoint([this](const DeclaredEndpoint &declared) {
     controller_.disable_endpoint(declared.endpoint);
   });
-  device_state_.set(DeviceState::address);
-  if (was_configured) {
-    tell_drivers([](const ClassDriver &driver) { driver.configured(false); });
-  }
 }
 
 bool UsbDevice::has_interface(std::uint16_t interface) const {

@@ -158,8 +158,11 @@ private:
   /// Enables every endpoint of the configuration (of `interface` only, when
   /// given); false if the controller refused one.
   bool enable_endpoints(std::optional<std::uint8_t> interface) const;
-  /// Leaves the configured state: endpoints disabled, drivers told.
+  /// Leaves the configured state, if in it: endpoints disabled, drivers
+  /// told.
   void deconfigure() const;
+  /// Disables every endpoint of the configuration.
+  void disable_endpoints() const;
   /// Whether the configuration has interface `interface`.
   bool has_interface(std::uint16_t interface) const;
 

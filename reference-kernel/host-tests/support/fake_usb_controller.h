@@ -1,5 +1,4 @@
-/// Test support: a USB device controller scripted by the test, keeping the
-/// HIL's contract.
+/// Test support: a scripted USB device controller that keeps the HIL contract.
 #ifndef HOST_TESTS_SUPPORT_FAKE_USB_CONTROLLER_H
 #define HOST_TESTS_SUPPORT_FAKE_USB_CONTROLLER_H
 
@@ -73,6 +72,10 @@ public:
   kernel::Result enable_endpoint(kernel::hil::usb::Endpoint endpoint,
                                  kernel::hil::usb::TransferType type,
                                  std::size_t max_packet_size) const override {
+    if (enable_budget == 0) {
+      return kernel::Result::failure(kernel::ErrorCode::invalid);
+    }
+    --enable_budget;
     if (refuse_enable || endpoint.number == 0 || endpoint.number > 15 ||
         max_packet_size > kernel::hil::usb::max_packet_size) {
       return kernel::Result::failure(kernel::ErrorCode::invalid);
@@ -248,6 +251,8 @@ public:
   mutable kernel::ErrorCode refuse_with = kernel::ErrorCode::busy;
   /// Whether `enable_endpoint` fails.
   mutable bool refuse_enable = false;
+  /// How many more `enable_endpoint` calls succeed (then each fails).
+  mutable std::size_t enable_budget = SIZE_MAX;
   /// Whether `attach` was called (and no `detach` since).
   mutable bool attached = false;
   /// Every packet sent, in order.

@@ -1,5 +1,4 @@
-/// Test support: a UsbDevice on a fake controller, with recording class
-/// drivers.
+/// Test support: a UsbDevice on a fake controller, with recording drivers.
 #ifndef HOST_TESTS_SUPPORT_USB_DEVICE_FIXTURE_H
 #define HOST_TESTS_SUPPORT_USB_DEVICE_FIXTURE_H
 
@@ -117,7 +116,8 @@ struct Transfer {
 };
 
 /// A UsbDevice over a FakeUsbController with one RecordingFunction per
-/// function; the composite device unless a test calls `make`. Every test
+/// function: the composite device, or the one a derived fixture names. Every
+/// test
 /// ends with endpoint 0's lease at home, no vocabulary violation and no
 /// broken HIL contract.
 class UsbDeviceTest : public ::testing::Test {
