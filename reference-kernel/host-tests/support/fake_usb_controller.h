@@ -64,7 +64,10 @@ public:
   }
   void detach() const override {
     attached = false;
-    cancel_all();
+    for (std::uint8_t number = 0; number < 16; ++number) {
+      cancel_later({number, kernel::hil::usb::Direction::in});
+      cancel_later({number, kernel::hil::usb::Direction::out});
+    }
   }
   void set_address(std::uint8_t address) const override {
     addresses.push_back(address);
@@ -306,7 +309,8 @@ private:
     if (refuse) {
       return refuse_with;
     }
-    if (endpoint.number != 0 && !enabled.contains(endpoint.address())) {
+    if (!attached ||
+        (endpoint.number != 0 && !enabled.contains(endpoint.address()))) {
       return kernel::ErrorCode::off;
     }
     if (halted.contains(endpoint.address())) {
