@@ -320,6 +320,16 @@ TEST_F(UsbControlTest, ZeroLengthPacketExactlyWhenTheReplyEndsOnAPacket) {
   EXPECT_EQ(packets(0, 255), (std::vector<std::size_t>{0}));
 }
 
+TEST_F(UsbControlTest, LengthZeroMeansNoDataStage) {
+  Transfer read = control_read(setup_bytes(0x80, 6, 0x0100, 0, 0));
+  EXPECT_TRUE(read.served());
+  EXPECT_TRUE(read.packet_lengths.empty());
+  enter_configured();
+  read = control_read(setup_bytes(0xC1, 0x01, 0, 2, 0));
+  EXPECT_TRUE(read.served());
+  EXPECT_TRUE(read.packet_lengths.empty());
+}
+
 TEST_F(UsbControlTest, SetupMidDataStageAbandonsTheTransfer) {
   enter_configured();
   functions_[1].reply = std::vector<std::uint8_t>(128, 0x33);

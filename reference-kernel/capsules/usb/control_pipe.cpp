@@ -32,7 +32,13 @@ void UsbDevice::setup_received(
     stall();
     return;
   }
-  switch (dispatch(setup)) {
+  Outcome outcome = dispatch(setup);
+  if (outcome != Outcome::stall && setup.length == 0) {
+    // wLength 0 means no data stage, whichever way bit 7 points (USB 2.0
+    // section 9.3.5): a GET_DESCRIPTOR for 0 bytes ends with its status.
+    outcome = Outcome::status;
+  }
+  switch (outcome) {
   case Outcome::stall:
     stall();
     return;

@@ -88,9 +88,6 @@ UsbDevice::Outcome UsbDevice::route_to_driver(const SetupPacket &setup) const {
   }
   target_driver_.set(*driver);
   in_source_.set(InSource::class_driver);
-  if (setup.length == 0) {
-    return Outcome::status;
-  }
   return setup.direction() == DataDirection::device_to_host ? Outcome::data_in
                                                             : Outcome::data_out;
 }
