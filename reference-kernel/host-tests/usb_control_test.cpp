@@ -210,6 +210,8 @@ TEST_F(UsbControlTest, SuspendIsTracked) {
   EXPECT_TRUE(device_.is_suspended());
   controller_.suspend(false);
   EXPECT_FALSE(device_.is_suspended());
+  EXPECT_EQ(functions_[0].suspensions, (std::vector<bool>{true, false}));
+  EXPECT_EQ(functions_[1].suspensions, (std::vector<bool>{true, false}));
 }
 
 TEST_F(UsbControlTest, GetStatusReportsBusPoweredWithoutRemoteWakeup) {
@@ -233,6 +235,11 @@ TEST_F(UsbControlTest, EndpointHaltRoundTripsThroughTheController) {
             (std::vector<std::uint8_t>{1, 0}));
   EXPECT_TRUE(control_read(setup_bytes(0x02, 1, 0, endpoint, 0)).served());
   EXPECT_FALSE(controller_.halted.contains(endpoint));
+  // The endpoint's function heard both, the other function nothing.
+  EXPECT_EQ(functions_[0].halt_changes,
+            (std::vector<std::pair<std::uint8_t, bool>>{{endpoint, true},
+                                                        {endpoint, false}}));
+  EXPECT_TRUE(functions_[1].halt_changes.empty());
   EXPECT_EQ(control_read(setup_bytes(0x82, 0, 0, endpoint, 2)).data,
             (std::vector<std::uint8_t>{0, 0}));
 }

@@ -3,6 +3,7 @@
 #define CAPSULES_USB_CLASS_DRIVER_H
 
 #include "capsules/usb/setup_packet.h"
+#include "kernel/hil/usb.h"
 #include "kernel/result.h"
 
 #include <leash/annotations.h>
@@ -39,6 +40,10 @@ namespace capsules::usb {
 ///   at any point, silently.
 /// - Packet callbacks of the function's endpoints, routed by endpoint
 ///   number, with the lease the driver gave the controller.
+/// - `endpoint_halt_changed`: the host halted one of its endpoints with
+///   SET_FEATURE (a packet in flight comes back cancelled) or resumed it
+///   with CLEAR_FEATURE (the driver may start its packets again).
+/// - `suspend_changed`: the bus was suspended or resumed.
 ///
 /// All calls come from the kernel loop, never from inside a request the
 /// driver made. A driver never sees endpoint 0's lease: it writes into and
@@ -84,6 +89,13 @@ public:
                                leash::Lease<std::uint8_t> buffer,
                                std::size_t length,
                                kernel::Result result) const = 0;
+
+  /// The host halted (`halted`) or resumed the driver's `endpoint`.
+  virtual void endpoint_halt_changed(kernel::hil::usb::Endpoint endpoint,
+                                     bool halted) const = 0;
+
+  /// The bus was suspended (`true`) or resumed.
+  virtual void suspend_changed(bool suspended) const = 0;
 
 protected:
   /// Drivers are never destroyed through this interface.

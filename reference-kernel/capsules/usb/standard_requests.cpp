@@ -110,9 +110,13 @@ UsbDevice::Outcome UsbDevice::change_feature(const SetupPacket &setup,
       // is a request error.
       return set ? Outcome::stall : Outcome::status;
     }
+    const std::optional<std::size_t> driver = driver_of_endpoint(endpoint);
     if (!configuration_.find_endpoint(endpoint).has_value() ||
         !controller_.set_endpoint_halt(endpoint, set).is_ok()) {
       return Outcome::stall;
+    }
+    if (driver.has_value()) {
+      drivers_[*driver]->endpoint_halt_changed(endpoint, set);
     }
     return Outcome::status;
   }

@@ -35,6 +35,9 @@ void UsbDevice::bus_reset() const {
 
 void UsbDevice::suspend_changed(bool suspended) const {
   suspended_.set(suspended);
+  tell_drivers([suspended](const ClassDriver &driver) {
+    driver.suspend_changed(suspended);
+  });
 }
 
 void UsbDevice::packet_sent(std::uint8_t number,

@@ -90,7 +90,7 @@ public:
   void packet_received(std::uint8_t number, leash::Lease<std::uint8_t> buffer,
                        std::size_t length,
                        kernel::Result result) const override;
-  /// Tracks suspension.
+  /// Tracks suspension; every driver is told.
   void suspend_changed(bool suspended) const override;
 
 private:

@@ -65,6 +65,13 @@ public:
     lasts.push_back(last);
     return accept_out;
   }
+  void endpoint_halt_changed(kernel::hil::usb::Endpoint endpoint,
+                             bool halted) const override {
+    halt_changes.push_back({endpoint.address(), halted});
+  }
+  void suspend_changed(bool suspended) const override {
+    suspensions.push_back(suspended);
+  }
   void packet_sent(std::uint8_t number, leash::Lease<std::uint8_t> buffer,
                    kernel::Result result) const override {
     packets.push_back({number, result.is_ok()});
@@ -96,6 +103,10 @@ public:
   mutable std::vector<bool> configured_calls;
   /// Packet callbacks: endpoint number and success.
   mutable std::vector<std::pair<std::uint8_t, bool>> packets;
+  /// `endpoint_halt_changed` calls: endpoint address and halted.
+  mutable std::vector<std::pair<std::uint8_t, bool>> halt_changes;
+  /// `suspend_changed` calls.
+  mutable std::vector<bool> suspensions;
   /// The lease of the last packet callback.
   leash::TakeCell<leash::Lease<std::uint8_t>> returned;
 };
