@@ -52,7 +52,7 @@ public:
     std::vector<std::uint8_t> bytes;
   };
 
-  // The HIL.
+  // The HIL (documented in kernel/hil/usb.h).
 
   void
   set_client(const kernel::hil::usb::ControllerClient &client) const override {
@@ -277,9 +277,11 @@ public:
   mutable std::size_t contract_breaches = 0;
 
 private:
+  /// Endpoint 0's IN half.
   static constexpr kernel::hil::usb::Endpoint endpoint0_in() {
     return {0, kernel::hil::usb::Direction::in};
   }
+  /// Endpoint 0's OUT half.
   static constexpr kernel::hil::usb::Endpoint endpoint0_out() {
     return {0, kernel::hil::usb::Direction::out};
   }
@@ -364,10 +366,15 @@ private:
     }
   }
 
+  /// The device stack.
   leash::OptionalCell<const kernel::hil::usb::ControllerClient *> client_;
+  /// The lease of each IN endpoint's packet in flight.
   std::array<leash::TakeCell<leash::Lease<std::uint8_t>>, 16> in_flight_in_;
+  /// The lease of each OUT endpoint's packet in flight.
   std::array<leash::TakeCell<leash::Lease<std::uint8_t>>, 16> in_flight_out_;
+  /// Endpoints whose packet in flight the next pump cancels.
   mutable std::set<std::uint8_t> cancel_pending_;
+  /// Whether a control transfer runs (from a SETUP to its status or stall).
   mutable bool control_active_ = false;
 };
 
