@@ -140,7 +140,7 @@ TEST_P(UsbEnumerationTest, EnumeratesAndConfigures) {
             std::vector<std::uint8_t>{1});
 }
 
-INSTANTIATE_TEST_SUITE_P(StandardDevices, UsbEnumerationTest,
+INSTANTIATE_TEST_SUITE_P(UsbStandardDevices, UsbEnumerationTest,
                          ::testing::Values(0U, 1U, 2U),
                          [](const ::testing::TestParamInfo<std::size_t> &info) {
                            return std::string(

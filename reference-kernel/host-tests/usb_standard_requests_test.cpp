@@ -170,7 +170,8 @@ TEST_P(UsbStandardRequestStateTest, ServedOrStalledAsChapter9Says) {
   EXPECT_TRUE(control_read(setup_bytes(0x80, 6, 0x0100, 0, 18)).served());
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryRequestInEveryState, UsbStandardRequestStateTest,
+INSTANTIATE_TEST_SUITE_P(UsbEveryRequestInEveryState,
+                         UsbStandardRequestStateTest,
                          ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<Case> &info) {
                            return std::string(rows[info.param.row].name) +
@@ -226,7 +227,7 @@ TEST_P(UsbMalformedRequestTest, StallsAndTheDeviceGoesOn) {
             std::vector<std::uint8_t>{1});
 }
 
-INSTANTIATE_TEST_SUITE_P(Malformed, UsbMalformedRequestTest,
+INSTANTIATE_TEST_SUITE_P(UsbMalformed, UsbMalformedRequestTest,
                          ::testing::Range<std::size_t>(0, malformed.size()),
                          [](const ::testing::TestParamInfo<std::size_t> &info) {
                            return std::string(malformed[info.param].first);
