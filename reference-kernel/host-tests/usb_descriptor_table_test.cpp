@@ -169,4 +169,32 @@ TEST(UsbDescriptorTable, AnyEightBytesGetAStallOrAnAnswerThatFits) {
   EXPECT_GT(answered, 1000U);
 }
 
+TEST(UsbDescriptorTable, PacketsFromAnOffsetMakeTheWholeAnswer) {
+  const DescriptorTable &table = standard::composite_descriptor_table;
+  for (const SetupPacket &request :
+       {get_descriptor(1, 0, 255), get_descriptor(2, 0, 255),
+        get_descriptor(2, 0, 70), get_descriptor(3, 4, 255, 0x0409),
+        get_descriptor(3, 4, 9, 0x0409)}) {
+    const std::optional<Bytes> whole = answer(request);
+    ASSERT_TRUE(whole.has_value());
+    Bytes joined;
+    for (std::size_t offset = 0;; offset += 64) {
+      std::array<std::uint8_t, 64> packet{};
+      const std::size_t written =
+          table.answer_get_descriptor(request, offset, packet).value_or(0);
+      joined.insert(joined.end(), packet.begin(), packet.begin() + written);
+      if (written < packet.size()) {
+        break;
+      }
+    }
+    EXPECT_EQ(joined, *whole);
+  }
+  // Past the end: nothing more, but still an answer.
+  std::array<std::uint8_t, 64> packet{};
+  EXPECT_EQ(table.answer_get_descriptor(get_descriptor(1, 0, 255), 18, packet),
+            std::optional<std::size_t>{0});
+  EXPECT_FALSE(
+      table.answer_get_descriptor(get_descriptor(6, 0, 10), 0, packet));
+}
+
 } // namespace

@@ -136,4 +136,31 @@ static_assert(utf16_length("\xC0\xAF") == 2);
 // An encoded surrogate (ED A0 80) is refused byte by byte.
 static_assert(utf16_length("\xED\xA0\x80") == 3);
 
+TEST(UsbStringDescriptors, PiecesFromAnOffsetMakeTheWholeDescriptor) {
+  // The control endpoint asks for a descriptor a packet at a time; any cut,
+  // even inside a surrogate pair, joins up into the whole.
+  for (std::uint8_t index = 0; index <= test_strings.size(); ++index) {
+    const std::optional<Bytes> whole = answer(test_descriptors, index, 255);
+    ASSERT_TRUE(whole.has_value());
+    for (std::size_t piece = 1; piece <= 4; ++piece) {
+      Bytes joined;
+      for (std::size_t offset = 0;; offset += piece) {
+        std::array<std::uint8_t, 4> buffer{};
+        const std::size_t written =
+            test_descriptors
+                .write_string_descriptor(
+                    index, offset, std::span<std::uint8_t>(buffer).first(piece))
+                .value_or(0);
+        joined.insert(joined.end(), buffer.begin(), buffer.begin() + written);
+        if (written < piece) {
+          break;
+        }
+      }
+      EXPECT_EQ(joined, *whole) << "index " << int{index} << " piece " << piece;
+    }
+  }
+  std::array<std::uint8_t, 4> buffer{};
+  EXPECT_FALSE(test_descriptors.write_string_descriptor(9, 2, buffer));
+}
+
 } // namespace

@@ -15,8 +15,8 @@ namespace capsules::usb {
 
 /// A device's descriptors as the control endpoint serves them: the device
 /// descriptor, its one configuration, its strings. Plain data over arrays in
-/// static storage; the control state machine (not written yet) asks it for
-/// the data stage of each GET_DESCRIPTOR.
+/// static storage; the control endpoint (`UsbDevice`) asks it for the data
+/// stage of each GET_DESCRIPTOR, a packet at a time.
 class DescriptorTable {
 public:
   /// The descriptors in `device` (from `build_device`) with `strings`.
@@ -45,7 +45,25 @@ public:
   /// interface and are the class driver's to answer.
   std::optional<std::size_t>
   answer_get_descriptor(const SetupPacket &request,
+                        std::span<std::uint8_t> out) const {
+    return answer_get_descriptor(request, 0, out);
+  }
+
+  /// Like the other overload, but writes the answer's bytes from `offset`
+  /// on (still cut to wLength): the control endpoint sends a long
+  /// descriptor one packet at a time and asks for each packet's bytes
+  /// here, so it needs no buffer as large as a descriptor. 0 at or past the
+  /// answer's end.
+  std::optional<std::size_t>
+  answer_get_descriptor(const SetupPacket &request, std::size_t offset,
                         std::span<std::uint8_t> out) const;
+
+  /// The configuration descriptor with everything under it: the control
+  /// endpoint reads its value, attributes, interfaces and endpoints from
+  /// it.
+  [[nodiscard]] constexpr std::span<const std::uint8_t> configuration() const {
+    return configuration_;
+  }
 
 private:
   /// Stops the build unless every string index field (iManufacturer,

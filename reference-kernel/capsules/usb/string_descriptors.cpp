@@ -7,12 +7,18 @@ namespace {
 
 /// Appends bytes to a span and drops those that do not fit, counting what
 /// was kept: a descriptor truncated by a short wLength is still a valid
-/// answer.
+/// answer. The first `skip` bytes are dropped too: they went in earlier
+/// packets.
 class TruncatingWriter {
 public:
-  explicit TruncatingWriter(std::span<std::uint8_t> out) : out_(out) {}
+  TruncatingWriter(std::span<std::uint8_t> out, std::size_t skip)
+      : out_(out), skip_(skip) {}
 
   void byte(std::uint8_t value) {
+    if (skip_ > 0) {
+      --skip_;
+      return;
+    }
     if (written_ < out_.size()) {
       out_[written_] = value;
       ++written_;
@@ -29,19 +35,19 @@ public:
 
 private:
   std::span<std::uint8_t> out_;
+  std::size_t skip_ = 0;
   std::size_t written_ = 0;
 };
 
 } // namespace
 
-std::optional<std::size_t>
-StringDescriptors::write_string_descriptor(std::uint8_t index,
-                                           std::span<std::uint8_t> out) const {
+std::optional<std::size_t> StringDescriptors::write_string_descriptor(
+    std::uint8_t index, std::size_t offset, std::span<std::uint8_t> out) const {
   const std::optional<std::size_t> length = descriptor_length(index);
   if (!length.has_value()) {
     return std::nullopt;
   }
-  TruncatingWriter writer{out};
+  TruncatingWriter writer{out, offset};
   writer.byte(static_cast<std::uint8_t>(*length));
   writer.byte(static_cast<std::uint8_t>(DescriptorType::string));
   if (index == 0) {

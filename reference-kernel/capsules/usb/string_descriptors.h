@@ -73,6 +73,16 @@ public:
   /// at: there is only one language.
   std::optional<std::size_t>
   write_string_descriptor(std::uint8_t index,
+                          std::span<std::uint8_t> out) const {
+    return write_string_descriptor(index, 0, out);
+  }
+
+  /// Like the other overload, but writes the descriptor's bytes from
+  /// `offset` on: the control endpoint asks for a reply one packet at a
+  /// time, so no buffer ever holds a whole descriptor. Returns how many
+  /// bytes were written (0 at or past the end).
+  std::optional<std::size_t>
+  write_string_descriptor(std::uint8_t index, std::size_t offset,
                           std::span<std::uint8_t> out) const;
 
 private:
