@@ -201,8 +201,11 @@ void Usbd::handle_deferred_call() const {
 void Usbd::handle_bus_reset() const {
   // The hardware disabled every endpoint but 0 and forgot the address.
   for (std::uint8_t number = 0; number < usbd_endpoint_count; ++number) {
-    static_cast<void>(cancel_packet(true, number));
-    static_cast<void>(cancel_packet(false, number));
+    for (const bool in : {true, false}) {
+      if (!cancel_packet(in, number) && number != 0) {
+        slot(in, number).state.set(EndpointState::disabled);
+      }
+    }
   }
   registers_.endpoint_in_enable.write(UsbdEndpointEnable::endpoints.value(1));
   registers_.endpoint_out_enable.write(UsbdEndpointEnable::endpoints.value(1));
