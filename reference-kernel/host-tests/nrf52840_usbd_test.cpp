@@ -657,6 +657,32 @@ TEST_F(Nrf52840UsbdTest, DetachCancelsEveryPacketAndDisconnects) {
   EXPECT_TRUE(model_.connected());
 }
 
+TEST_F(Nrf52840UsbdTest, AttachAfterDetachStartsWithEndpointZeroOnly) {
+  attach_and_reset();
+  ASSERT_TRUE(usbd_.enable_endpoint(in1, TransferType::bulk, 64).is_ok());
+  usbd_.detach();
+  ASSERT_TRUE(usbd_.attach().is_ok());
+  EXPECT_EQ(model_.registers.endpoint_in_enable.hardware_value(), 0x1U);
+  EXPECT_EQ(send_refusal(1, 1), ErrorCode::off);
+  EXPECT_TRUE(client_.log.empty());
+}
+
+TEST_F(Nrf52840UsbdTest, EventsPendingTogetherEndWithTheSetup) {
+  attach_and_reset();
+  host_setup(get_descriptor(8));
+  ASSERT_TRUE(send(0, pattern(8)));
+  step();
+  // The host takes the packet, skips the status stage and sends the next
+  // SETUP before the kernel loop runs: EP0DATADONE and EP0SETUP are both
+  // pending, and the packet is finished before the new transfer starts.
+  EXPECT_EQ(model_.host_in(0).data, pattern(8));
+  model_.setup(set_configuration);
+  client_.log.clear();
+  step();
+  EXPECT_EQ(client_.log, (std::vector<std::string>{"sent 0 ok", "setup"}));
+  EXPECT_EQ(client_.last_setup, set_configuration);
+}
+
 TEST_F(Nrf52840UsbdTest, SuspendAndResumeAreReported) {
   attach_and_reset();
   model_.suspend();

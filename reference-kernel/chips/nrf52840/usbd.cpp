@@ -116,10 +116,9 @@ void Usbd::detach() const {
   }
   registers_.pull_up.set(0);
   registers_.interrupt_enable_clear.write(handled_interrupts());
-  for (std::uint8_t number = 0; number < usbd_endpoint_count; ++number) {
-    static_cast<void>(cancel_packet(true, number));
-    static_cast<void>(cancel_packet(false, number));
-  }
+  // The next attach starts as a bus reset leaves the device: endpoint 0
+  // only.
+  cancel_every_packet();
   registers_.enable.set(0);
   controller_state_.set(ControllerState::detached);
   control_state_.set(ControlState::idle);
@@ -198,8 +197,7 @@ void Usbd::handle_deferred_call() const {
   start_next_dma();
 }
 
-void Usbd::handle_bus_reset() const {
-  // The hardware disabled every endpoint but 0 and forgot the address.
+void Usbd::cancel_every_packet() const {
   for (std::uint8_t number = 0; number < usbd_endpoint_count; ++number) {
     for (const bool in : {true, false}) {
       if (!cancel_packet(in, number) && number != 0) {
@@ -209,6 +207,11 @@ void Usbd::handle_bus_reset() const {
   }
   registers_.endpoint_in_enable.write(UsbdEndpointEnable::endpoints.value(1));
   registers_.endpoint_out_enable.write(UsbdEndpointEnable::endpoints.value(1));
+}
+
+void Usbd::handle_bus_reset() const {
+  // The hardware disabled every endpoint but 0 and forgot the address.
+  cancel_every_packet();
   control_state_.set(ControlState::idle);
   endpoint0_task_.set(Endpoint0Task::none);
   address_.set(0);

@@ -192,9 +192,13 @@ private:
   void handle_bus_reset() const;
   /// USBEVENT: suspend and resume.
   void handle_usb_event() const;
-  /// Marks the packet of `slot` cancelled and reclaims it from the DMA
-  /// first if need be; returns whether there was one.
+  /// Marks the packet of endpoint `number` in direction `in` cancelled,
+  /// reclaiming it from the DMA first if need be; returns whether there was
+  /// one.
   bool cancel_packet(bool in, std::uint8_t number) const;
+  /// Cancels the packet of every endpoint and leaves only endpoint 0
+  /// enabled (a bus reset, a detach).
+  void cancel_every_packet() const;
   /// Hands every cancelled packet's lease back now.
   void deliver_cancellations() const;
   /// The state an endpoint returns to once its packet is gone.
