@@ -545,12 +545,19 @@ TEST_F(Nrf52840UsbdTest, ANewSetupCancelsAPacketStillInTheDma) {
   EXPECT_EQ(model_.host_out(0, pattern(8)), Handshake::ack);
   service(); // EP0DATADONE: the OUT transfer starts and keeps running.
   ASSERT_TRUE(model_.dma_running());
+  ASSERT_TRUE(usbd_.enable_endpoint(in1, TransferType::bulk, 64).is_ok());
+  ASSERT_TRUE(send(1, pattern(2))); // Queued behind it.
   client_.log.clear();
   model_.setup(set_configuration);
   service(); // The driver waits for the END, then cancels.
-  EXPECT_FALSE(model_.dma_running());
   EXPECT_EQ(client_.log,
             (std::vector<std::string>{"received 0 0 cancel", "setup"}));
+  // The freed slot went to the queued packet.
+  EXPECT_EQ(model_.dma_log(), (std::vector<std::string>{"OUT0", "IN1"}));
+  step();
+  EXPECT_EQ(model_.host_in(1).data, pattern(2));
+  step();
+  EXPECT_EQ(client_.log.back(), "sent 1 ok");
 }
 
 TEST_F(Nrf52840UsbdTest, BusResetCancelsEveryPacketBeforeReporting) {

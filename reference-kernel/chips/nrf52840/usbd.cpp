@@ -281,6 +281,9 @@ void Usbd::handle_interrupt() const {
     registers_.event_endpoint0_setup.set(0);
     handle_setup();
   }
+  // A cancellation above may have waited for the running transfer to end,
+  // freeing the DMA slot for a packet that was queued behind it.
+  start_next_dma();
 }
 
 } // namespace chips::nrf52840
