@@ -451,6 +451,9 @@ TEST_F(Nrf52840UsbdTest, BulkInPacketsOfEverySizeBackToBack) {
   }
   EXPECT_EQ(model_.dma_log(),
             (std::vector<std::string>{"IN1", "IN1", "IN1", "IN1"}));
+  // Erratum 199: 0x82 while a transfer runs (the model checks it at each
+  // START), 0 once it ended.
+  EXPECT_EQ(model_.registers.erratum199.hardware_value(), 0U);
 }
 
 TEST_F(Nrf52840UsbdTest, BulkOutPacketsOfEverySizeBackToBack) {

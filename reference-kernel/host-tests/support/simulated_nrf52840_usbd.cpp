@@ -289,6 +289,11 @@ void SimulatedNrf52840Usbd::start_dma(bool in, std::uint8_t number) {
   if (!endpoint_enabled(in, number)) {
     ADD_FAILURE() << "STARTEP" << name << " on an endpoint not enabled";
   }
+  if (registers.erratum199.hardware_value() != 0x82) {
+    ADD_FAILURE() << "STARTEP" << name
+                  << " without erratum 199's 0x82 at USBD+0xC1C: the USBD "
+                     "may ignore tasks during the transfer";
+  }
   EndpointBuffer &endpoint = in ? in_[number] : out_[number];
   if (!in && !endpoint.full) {
     ADD_FAILURE() << "STARTEP" << name << " with no packet received";

@@ -79,7 +79,8 @@ struct InResult {
 /// transfer's START and END (the CPU touched memory EasyDMA owned),
 /// EP0RCVOUT or EP0STATUS while a transfer runs (the driver's documented
 /// choice), EP0STATUS for SET_ADDRESS, a transfer on an endpoint not
-/// enabled, an OUT transfer with no packet.
+/// enabled, an OUT transfer with no packet, a transfer started without
+/// erratum 199's write.
 class SimulatedNrf52840Usbd final
     : public registers::simulation::Bus,
       public chips::nrf52840::simulation::DataRamMap {
