@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace chips::nrf52840 {
 namespace {
@@ -14,8 +15,9 @@ namespace {
 /// The handlers for IRQ 0 to 47, placed right after the arch layer's core
 /// vectors by a board's linker script. A serviced interrupt goes to the
 /// deferring top half, which only masks it in the NVIC and leaves it
-/// pending: the UARTE's events stay set (its line is level-triggered) until
-/// the driver's bottom half clears them from the kernel loop. Any other
+/// pending: the UARTE's and the USBD's events stay set (their lines are
+/// level-triggered) until the driver's bottom half clears them from the
+/// kernel loop. Any other
 /// interrupt is a bug that is reported and ends the run.
 [[gnu::used, gnu::section(".vectors.interrupts")]] constinit const std::array<
     arch::cortex_m::InterruptHandler, external_interrupt_count>
@@ -23,7 +25,7 @@ namespace {
       std::array<arch::cortex_m::InterruptHandler, external_interrupt_count>
           vectors{};
       for (std::size_t irq = 0; irq < vectors.size(); ++irq) {
-        vectors[irq] = irq < 32 && (serviced_interrupts & (1U << irq)) != 0
+        vectors[irq] = (serviced_interrupts & (std::uint64_t{1} << irq)) != 0
                            ? arch::cortex_m::defer_interrupt_to_kernel
                            : arch::cortex_m::unhandled_exception_handler;
       }

@@ -17,6 +17,15 @@ inline constexpr std::uintptr_t uarte0_base_address = 0x4000'2000;
 /// enables).
 inline constexpr std::uint32_t uarte0_irq = 2;
 
+/// The USBD's register block.
+inline constexpr std::uintptr_t usbd_base_address = 0x4002'7000;
+/// The USBD's interrupt (IRQ 39).
+inline constexpr std::uint32_t usbd_irq = 39;
+/// The POWER block (its USB registers: VBUS and the USB regulator).
+inline constexpr std::uintptr_t power_base_address = 0x4000'0000;
+/// The undocumented registers that USBD errata 171 and 187 write.
+inline constexpr std::uintptr_t usbd_errata_base_address = 0x4006'EC00;
+
 /// The first byte of Data RAM: the only memory EasyDMA reaches.
 inline constexpr std::uint32_t data_ram_start = 0x2000'0000;
 /// Data RAM's size (256 KiB): it ends at 0x2003'FFFF.

@@ -7,38 +7,47 @@
 #include "chips/nrf52840/memory_map.h"
 #include "chips/nrf52840/serviced_interrupts.h"
 
-#include <bit>
 #include <cstdint>
 
 namespace chips::nrf52840 {
 
 Nrf52840::Nrf52840(UartePins uarte0_pins)
     : uarte0_(registers::block_at<UarteRegisters>(uarte0_base_address),
-              uarte0_pins) {}
+              uarte0_pins),
+      usbd_(
+          registers::block_at<UsbdRegisters>(usbd_base_address),
+          registers::block_at<PowerUsbRegisters>(power_base_address),
+          registers::block_at<UsbdErrataRegisters>(usbd_errata_base_address)) {}
 
 void Nrf52840::enable_interrupts() const {
-  std::uint32_t remaining = serviced_interrupts;
-  while (remaining != 0) {
-    const auto irq = static_cast<std::uint32_t>(std::countr_zero(remaining));
-    remaining &= remaining - 1;
-    arch::cortex_m::nvic::clear_pending(irq);
-    arch::cortex_m::nvic::enable(irq);
+  for (std::uint32_t irq = 0; irq < external_interrupt_count; ++irq) {
+    if ((serviced_interrupts & (std::uint64_t{1} << irq)) != 0) {
+      arch::cortex_m::nvic::clear_pending(irq);
+      arch::cortex_m::nvic::enable(irq);
+    }
   }
 }
 
 bool Nrf52840::has_pending_interrupts() const {
-  return (arch::cortex_m::nvic::pending_interrupts_0_to_31() &
-          serviced_interrupts) != 0;
+  for (std::uint32_t irq = 0; irq < external_interrupt_count; ++irq) {
+    if ((serviced_interrupts & (std::uint64_t{1} << irq)) != 0 &&
+        arch::cortex_m::nvic::is_pending(irq)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void Nrf52840::service_pending_interrupts() const {
-  std::uint32_t pending =
-      arch::cortex_m::nvic::pending_interrupts_0_to_31() & serviced_interrupts;
-  while (pending != 0) {
-    const auto irq = static_cast<std::uint32_t>(std::countr_zero(pending));
-    pending &= pending - 1;
+  // The serviced interrupts reach past IRQ 31 (the USBD is IRQ 39), so each
+  // is asked on its own rather than through the first pending word.
+  for (std::uint32_t irq = 0; irq < external_interrupt_count; ++irq) {
+    if ((serviced_interrupts & (std::uint64_t{1} << irq)) == 0 ||
+        !arch::cortex_m::nvic::is_pending(irq)) {
+      continue;
+    }
     // The protocol of arch/cortex-m/interrupt_deferral.h: clear, run the
-    // bottom half, unmask. The UARTE's line is level-triggered: an event the
+    // bottom half, unmask. The lines are level-triggered: an event the
     // bottom half leaves set (or a new one) pends the interrupt again.
     arch::cortex_m::nvic::clear_pending(irq);
     service(irq);
@@ -50,6 +59,9 @@ void Nrf52840::service(std::uint32_t irq) const {
   switch (irq) {
   case uarte0_irq:
     uarte0_.handle_interrupt();
+    break;
+  case usbd_irq:
+    usbd_.handle_interrupt();
     break;
   default:
     break;

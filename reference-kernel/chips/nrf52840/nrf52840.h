@@ -3,6 +3,7 @@
 #define CHIPS_NRF52840_NRF52840_H
 
 #include "chips/nrf52840/uarte.h"
+#include "chips/nrf52840/usbd.h"
 #include "kernel/chip.h"
 
 #include <leash/annotations.h>
@@ -12,8 +13,8 @@
 namespace chips::nrf52840 {
 
 /// The nRF52840 (Tock's chip crate plus its `DefaultPeripherals`): owns one
-/// driver per peripheral the kernel uses (so far UARTE0), and services their
-/// interrupts for the kernel loop. Interrupts reach it through
+/// driver per peripheral the kernel uses (UARTE0 and the USBD), and services
+/// their interrupts for the kernel loop. Interrupts reach it through
 /// `arch::cortex_m::defer_interrupt_to_kernel` (this chip's vector table
 /// points every serviced interrupt there), which leaves them masked and
 /// pending; `service_pending_interrupts` runs each driver's bottom half.
@@ -27,6 +28,8 @@ public:
 
   /// UARTE0.
   [[nodiscard]] const Uarte &uarte0() const { return uarte0_; }
+  /// The USB device controller.
+  [[nodiscard]] const Usbd &usbd() const { return usbd_; }
 
   /// Lets the serviced interrupts reach the core. Call once, after wiring.
   void enable_interrupts() const;
@@ -50,6 +53,8 @@ private:
 
   /// UARTE0's driver.
   Uarte uarte0_;
+  /// The USBD's driver.
+  Usbd usbd_;
 };
 
 } // namespace chips::nrf52840

@@ -8,11 +8,12 @@
 
 namespace chips::nrf52840 {
 
-/// Bit n: IRQ n (0 to 31) has a bottom half in a driver (UARTE0's
-/// `Uarte::handle_interrupt`), and the vector table sends it to the
-/// deferring top half. Any other interrupt is unhandled and ends the run
-/// with a report.
-inline constexpr std::uint32_t serviced_interrupts = 1U << uarte0_irq;
+/// Bit n: IRQ n (0 to 47) has a bottom half in a driver (UARTE0's
+/// `Uarte::handle_interrupt`, the USBD's `Usbd::handle_interrupt`), and the
+/// vector table sends it to the deferring top half. Any other interrupt is
+/// unhandled and ends the run with a report.
+inline constexpr std::uint64_t serviced_interrupts =
+    (std::uint64_t{1} << uarte0_irq) | (std::uint64_t{1} << usbd_irq);
 
 } // namespace chips::nrf52840
 

@@ -1,8 +1,6 @@
 /// Test support: the nRF52840 UARTE model's registers, line and EasyDMA.
 #include "support/simulated_nrf52840_uarte.h"
 
-#include "chips/nrf52840/memory_map.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,8 +29,7 @@ template <typename Register> bool is_raised(const Register &event) {
 
 } // namespace
 
-SimulatedNrf52840Uarte::SimulatedNrf52840Uarte()
-    : next_device_address_(chips::nrf52840::data_ram_start) {
+SimulatedNrf52840Uarte::SimulatedNrf52840Uarte() {
   // The reset values that matter: every line disconnected.
   registers.pin_rts.set_hardware_value(0xFFFF'FFFF);
   registers.pin_txd.set_hardware_value(0xFFFF'FFFF);
@@ -47,49 +44,8 @@ SimulatedNrf52840Uarte::~SimulatedNrf52840Uarte() {
   registers::simulation::detach();
 }
 
-std::uint32_t SimulatedNrf52840Uarte::add_data_ram(std::uint8_t *memory,
-                                                   std::size_t size) {
-  const std::uint32_t device = next_device_address_;
-  if (!chips::nrf52840::in_data_ram(device, static_cast<std::uint32_t>(size))) {
-    ADD_FAILURE() << "the test registered more than the chip's 256 KiB of "
-                     "Data RAM";
-    return 0;
-  }
-  regions_.push_back({memory, size, device});
-  // Word-aligned, as the linker places static arrays that DMA uses.
-  next_device_address_ =
-      static_cast<std::uint32_t>(device + ((size + 3) & ~std::size_t{3}));
-  return device;
-}
-
 std::uint32_t SimulatedNrf52840Uarte::device_address(std::uintptr_t host) {
-  for (const Region &region : regions_) {
-    const auto start = reinterpret_cast<std::uintptr_t>(region.host);
-    if (host >= start && host <= start + region.size) {
-      return static_cast<std::uint32_t>(region.device + (host - start));
-    }
-  }
-  // Not Data RAM the test registered: as if the buffer were in flash.
-  return static_cast<std::uint32_t>(host & 0x000F'FFFF);
-}
-
-std::uint8_t *SimulatedNrf52840Uarte::host_memory(std::uint32_t address,
-                                                  std::size_t length,
-                                                  const char *channel) {
-  if (chips::nrf52840::in_data_ram(address,
-                                   static_cast<std::uint32_t>(length))) {
-    for (const Region &region : regions_) {
-      if (address >= region.device &&
-          address - region.device + length <= region.size) {
-        return region.host + (address - region.device);
-      }
-    }
-  }
-  ADD_FAILURE() << channel << ".PTR 0x" << std::hex << address << std::dec
-                << " with MAXCNT " << length
-                << " is outside the Data RAM the test registered: EasyDMA "
-                   "would fault or corrupt RAM";
-  return nullptr;
+  return data_ram_.device_address(host);
 }
 
 void SimulatedNrf52840Uarte::check_untouched(Transfer &transfer,
@@ -193,7 +149,7 @@ void SimulatedNrf52840Uarte::start_tx() {
   tx_ = Transfer{};
   tx_.active = true;
   tx_.length = length;
-  tx_.memory = host_memory(pointer, length, "TXD");
+  tx_.memory = data_ram_.host_memory(pointer, length, "TXD");
   if (tx_.memory == nullptr) {
     end_tx(); // Nothing sent; the driver gets its ENDTX all the same.
     return;
@@ -250,7 +206,7 @@ void SimulatedNrf52840Uarte::start_rx() {
   rx_ = Transfer{};
   rx_.active = true;
   rx_.length = length;
-  rx_.memory = host_memory(pointer, length, "RXD");
+  rx_.memory = data_ram_.host_memory(pointer, length, "RXD");
   registers.rxd.amount.set_hardware_value(0);
   if (rx_.memory == nullptr) {
     end_rx();

@@ -5,6 +5,7 @@
 #include "chips/nrf52840/easy_dma.h"
 #include "chips/nrf52840/uarte_registers.h"
 #include "libraries/registers/simulated_access.h"
+#include "support/simulated_data_ram.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -39,7 +40,8 @@ namespace host_tests {
 /// driver's `easy_dma_address` with the array's address in that range. A
 /// PTR is then translated back to the host array when a transfer starts;
 /// host memory the test did not register maps to an address in flash
-/// (below 0x2000'0000), which EasyDMA refuses as the chip would fault.
+/// (below 0x2000'0000), which EasyDMA refuses as the chip would fault. The
+/// map is `SimulatedDataRam`, which the USBD's model shares.
 class SimulatedNrf52840Uarte final
     : public registers::simulation::Bus,
       public chips::nrf52840::simulation::DataRamMap {
@@ -61,10 +63,8 @@ public:
   /// Makes `array` Data RAM that EasyDMA may reach; returns its address.
   template <std::size_t N>
   std::uint32_t add_data_ram(std::uint8_t (&array)[N]) {
-    return add_data_ram(array, N);
+    return data_ram_.add(array, N);
   }
-  /// Makes the `size` bytes at `memory` Data RAM; returns their address.
-  std::uint32_t add_data_ram(std::uint8_t *memory, std::size_t size);
 
   /// `bytes` arrive on the line, one after the other.
   void receive(std::string_view bytes);
@@ -96,12 +96,6 @@ public:
   static constexpr std::size_t fifo_depth = 5;
 
 private:
-  /// A host array registered as Data RAM.
-  struct Region {
-    std::uint8_t *host;
-    std::size_t size;
-    std::uint32_t device;
-  };
   /// A transfer EasyDMA holds: its buffer in host memory, its length, how
   /// far it got, and what the buffer must hold (a snapshot for transmit,
   /// the snapshot plus EasyDMA's own writes for receive).
@@ -115,10 +109,6 @@ private:
 
   /// Whether ENABLE holds the UARTE's value.
   [[nodiscard]] bool enabled() const;
-  /// The host memory of the `length` bytes at device address `address`, or
-  /// null (after failing the test) if they are not registered Data RAM.
-  std::uint8_t *host_memory(std::uint32_t address, std::size_t length,
-                            const char *channel);
   /// Fails the test if `transfer`'s buffer no longer holds what it should.
   void check_untouched(Transfer &transfer, const char *what);
   /// Sets an event register.
@@ -143,10 +133,8 @@ private:
   /// EasyDMA writes `byte` into the receive buffer.
   void dma_write(std::uint8_t byte);
 
-  /// The host arrays the test registered, in address order.
-  std::vector<Region> regions_;
-  /// Where the next registered array goes in Data RAM.
-  std::uint32_t next_device_address_;
+  /// The host arrays the test registered as Data RAM.
+  SimulatedDataRam data_ram_;
   /// Whether the transmitter waits for `send`.
   bool hold_transmitter_ = false;
   /// Whether the receiver runs (STARTRX until the RXTO of a STOPRX).
