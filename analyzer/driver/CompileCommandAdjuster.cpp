@@ -103,6 +103,15 @@ CompileCommandAdjuster::adjust(const clang::tooling::CompileCommand &Command) {
     }
     if (!ResourcePlaced)
       PlaceResource();
+    // GCC's view of the language: its version, and its types, so that
+    // overloads on int and int32_t, and version checks, parse as they
+    // compile.
+    if (!Info->GnucVersion.empty())
+      Extra.push_back("-fgnuc-version=" + Info->GnucVersion);
+    for (const auto &[Name, Definition] : Info->TypeMacros) {
+      Extra.push_back("-U" + Name);
+      Extra.push_back("-D" + Name + "=" + Definition);
+    }
   }
   Arguments.insert(Arguments.begin() + 1, Extra.begin(), Extra.end());
   return Arguments;

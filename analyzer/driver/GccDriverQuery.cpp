@@ -40,6 +40,27 @@ llvm::Expected<DriverInfo> parseDriverOutput(llvm::StringRef Output) {
   return Info;
 }
 
+void parsePredefinedMacros(llvm::StringRef Macros, DriverInfo &Info) {
+  std::map<std::string, std::string> Version;
+  llvm::SmallVector<llvm::StringRef> Lines;
+  Macros.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.rtrim("\r");
+    if (!Line.consume_front("#define "))
+      continue;
+    auto [Name, Definition] = Line.split(' ');
+    if (Name == "__GNUC__" || Name == "__GNUC_MINOR__" ||
+        Name == "__GNUC_PATCHLEVEL__")
+      Version[Name.str()] = Definition.trim().str();
+    else if (Name.startswith("__") && Name.endswith("_TYPE__") &&
+             !Name.contains('('))
+      Info.TypeMacros.emplace_back(Name.str(), Definition.trim().str());
+  }
+  if (Version.size() == 3)
+    Info.GnucVersion = Version["__GNUC__"] + "." + Version["__GNUC_MINOR__"] +
+                       "." + Version["__GNUC_PATCHLEVEL__"];
+}
+
 std::vector<std::string> GccDriverQuery::headerSelectingFlags(
     const std::vector<std::string> &Arguments) {
   std::vector<std::string> Flags;
@@ -87,26 +108,36 @@ GccDriverQuery::query(llvm::StringRef Driver,
     Program = *Found;
   }
 
-  llvm::SmallString<128> ErrorFile;
+  llvm::SmallString<128> ErrorFile, MacroFile;
   if (std::error_code EC = llvm::sys::fs::createTemporaryFile("leash_gcc_query",
                                                               "txt", ErrorFile))
     return Fail("cannot create a temporary file: " + EC.message());
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "leash_gcc_macros", "txt", MacroFile)) {
+    llvm::sys::fs::remove(ErrorFile);
+    return Fail("cannot create a temporary file: " + EC.message());
+  }
   std::vector<llvm::StringRef> Argv = {Program};
   for (const std::string &Flag : Flags)
     Argv.push_back(Flag);
   for (llvm::StringRef Arg : {"-E", "-x"})
     Argv.push_back(Arg);
   Argv.push_back(Language);
-  for (llvm::StringRef Arg : {"-", "-v"})
+  // -v tells the target and the search list on stderr, -dM the predefined
+  // macros on stdout.
+  for (llvm::StringRef Arg : {"-", "-v", "-dM"})
     Argv.push_back(Arg);
-  std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(ErrorFile)};
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                llvm::StringRef(MacroFile),
+                                                llvm::StringRef(ErrorFile)};
   std::string ExecError;
   int Status = llvm::sys::ExecuteAndWait(Program, Argv, std::nullopt, Redirects,
                                          /*SecondsToWait=*/60,
                                          /*MemoryLimit=*/0, &ExecError);
   auto Output = llvm::MemoryBuffer::getFile(ErrorFile);
+  auto Macros = llvm::MemoryBuffer::getFile(MacroFile);
   llvm::sys::fs::remove(ErrorFile);
+  llvm::sys::fs::remove(MacroFile);
   if (Status != 0 || !Output)
     return Fail(ExecError.empty()
                     ? "it exited with status " + llvm::Twine(Status)
@@ -114,6 +145,8 @@ GccDriverQuery::query(llvm::StringRef Driver,
   auto Info = parseDriverOutput((*Output)->getBuffer());
   if (!Info)
     return Fail(llvm::toString(Info.takeError()));
+  if (Macros)
+    parsePredefinedMacros((*Macros)->getBuffer(), *Info);
   Cache.emplace(Key, *Info);
   return Info;
 }

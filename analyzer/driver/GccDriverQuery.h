@@ -3,7 +3,11 @@
 /// \file
 /// A GCC cross compiler knows its target and where its C and C++ headers are;
 /// Clang does not. Like clangd's --query-driver, leash runs the real driver
-/// once per driver and flag set and reads both from its verbose output.
+/// once per driver and flag set and reads both from its verbose output; and,
+/// what clangd does not, GCC's view of the language from its predefined
+/// macros: its version (Clang says it is GCC 4.2) and the types behind
+/// `<stdint.h>` (arm-none-eabi's int32_t is long, Clang's would be int), so
+/// that the unit Clang sees has the types the firmware has.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +19,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace leash {
@@ -25,7 +30,17 @@ struct DriverInfo {
   std::string Target;
   /// The `#include <...>` search list, in the driver's order.
   std::vector<std::string> SystemIncludes;
+  /// `__GNUC__.__GNUC_MINOR__.__GNUC_PATCHLEVEL__`, for Clang's
+  /// `-fgnuc-version=`; empty if the driver did not say.
+  std::string GnucVersion;
+  /// GCC's type macros (`__INT32_TYPE__`, `__SIZE_TYPE__`, ...): name and
+  /// definition, for Clang's `-U`/`-D`.
+  std::vector<std::pair<std::string, std::string>> TypeMacros;
 };
+
+/// Adds what the predefined macros of `<driver> -E -dM` (\p Macros) say of
+/// GCC's version and types to \p Info.
+void parsePredefinedMacros(llvm::StringRef Macros, DriverInfo &Info);
 
 /// Parses the stderr of `<driver> <flags> -E -x <lang> - -v`. Fails when the
 /// output has no target or no search list.
