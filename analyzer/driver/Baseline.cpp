@@ -102,7 +102,24 @@ llvm::Expected<Baseline> Baseline::read(const std::string &Path) {
                      Entry["text"].get<std::string>()}];
     ++Index;
   }
+  if (auto Failed = Root.find("failedUnits"); Failed != Root.end()) {
+    if (!Failed->is_array())
+      return fail(Path, "\"failedUnits\" is not an array");
+    Index = 0;
+    for (const nlohmann::json &Entry : *Failed) {
+      if (!Entry.is_object() || !isNonEmptyString(Entry, "file"))
+        return fail(Path, "failed unit " + std::to_string(Index) +
+                              " needs a \"file\" string");
+      Result.FailedUnits.insert(Entry["file"].get<std::string>());
+      ++Index;
+    }
+  }
   return Result;
+}
+
+bool Baseline::acceptsFailure(llvm::StringRef File,
+                              llvm::StringRef SourceRoot) const {
+  return FailedUnits.count(reportPath(File, SourceRoot)) != 0;
 }
 
 std::vector<bool> Baseline::match(const std::vector<Finding> &Findings,
@@ -125,6 +142,7 @@ std::vector<bool> Baseline::match(const std::vector<Finding> &Findings,
 
 llvm::Error writeBaseline(const std::string &Path,
                           const std::vector<Finding> &Findings,
+                          const std::vector<TranslationUnitResult> &Units,
                           llvm::StringRef SourceRoot, SourceText &Sources) {
   nlohmann::ordered_json Entries = nlohmann::ordered_json::array();
   for (size_t I : fileOrder(Findings)) {
@@ -136,13 +154,21 @@ llvm::Error writeBaseline(const std::string &Path,
                        {"line", F.Where.Line},
                        {"message", F.Message}});
   }
+  nlohmann::ordered_json Failed = nlohmann::ordered_json::array();
+  for (const TranslationUnitResult &Unit : Units)
+    if (!Unit.Analysed)
+      Failed.push_back({{"file", reportPath(Unit.File, SourceRoot)},
+                        {"reason", Unit.FailureReason}});
   nlohmann::ordered_json Root = {
       {"$comment", "Findings accepted by 'leash check --baseline': matched "
                    "by rule, file and the text of the line (whitespace "
-                   "collapsed); line and message are for readers."},
+                   "collapsed); line and message are for readers. "
+                   "failedUnits: units known not to be analysable, matched "
+                   "by file."},
       {"format", "leash-baseline"},
       {"version", Baseline::FormatVersion},
-      {"findings", std::move(Entries)}};
+      {"findings", std::move(Entries)},
+      {"failedUnits", std::move(Failed)}};
 
   std::error_code EC;
   llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Text);

@@ -19,11 +19,18 @@
 ///         {"rule": "leash-unsafe-unmarked", "file": "src/uart.cpp",
 ///          "text": "auto *r = reinterpret_cast<Regs *>(base);",
 ///          "line": 12, "message": "reinterpret_cast ..."}
+///       ],
+///       "failedUnits": [
+///         {"file": "vendor/hal.cpp", "reason": "vendor/hal.h:3:1: ..."}
 ///       ]
 ///     }
 ///
 /// `rule`, `file` and `text` are matched; `line` and `message` are for
 /// readers. A file outside the source root is recorded by its absolute path.
+/// `failedUnits` (optional) are the translation units that could not be
+/// analysed when the baseline was written: a run given the baseline does
+/// not fail (exit status 3) for those, only for units that newly fail. They
+/// are matched by file; the reason is for readers.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +42,7 @@
 #include "llvm/Support/Error.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -57,14 +65,21 @@ public:
                           llvm::StringRef SourceRoot,
                           SourceText &Sources) const;
 
+  /// Whether the baseline accepts that \p File (a unit's main file) could
+  /// not be analysed.
+  bool acceptsFailure(llvm::StringRef File, llvm::StringRef SourceRoot) const;
+
 private:
   using Key = std::tuple<std::string, std::string, std::string>;
   std::map<Key, size_t> Counts;
+  std::set<std::string> FailedUnits;
 };
 
-/// Writes \p Findings as a baseline to \p Path.
+/// Writes \p Findings and the units of \p Units that could not be analysed
+/// as a baseline to \p Path.
 llvm::Error writeBaseline(const std::string &Path,
                           const std::vector<Finding> &Findings,
+                          const std::vector<TranslationUnitResult> &Units,
                           llvm::StringRef SourceRoot, SourceText &Sources);
 
 } // namespace leash

@@ -473,8 +473,10 @@ void printRemarks(const std::vector<Finding> &Remarks) {
   }
 }
 
-/// The units that could not be analysed, and the one-line summary.
-void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline) {
+/// The units that could not be analysed (those in \p KnownFailures marked
+/// so), and the one-line summary.
+void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline,
+                  const std::set<std::string> &KnownFailures) {
   size_t Warnings = 0, Errors = 0;
   for (const Finding &F : Report.Findings) {
     Warnings += F.Level == Severity::Warning;
@@ -484,7 +486,11 @@ void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline) {
     if (!Result.Analysed)
       llvm::WithColor::error(llvm::errs(), "leash")
           << "could not analyse '" << Result.File
-          << "': " << Result.FailureReason << '\n';
+          << "': " << Result.FailureReason
+          << (KnownFailures.count(Result.File)
+                  ? " (known: the baseline holds it)"
+                  : "")
+          << '\n';
   llvm::errs() << "leash: " << Report.Units.size() - Failed << " of "
                << Report.Units.size() << " translation units analysed, "
                << Warnings << (Warnings == 1 ? " warning, " : " warnings, ")
@@ -606,16 +612,29 @@ int runCheck(const CheckRequest &Request) {
   }
   if (Request.UnsafeInventory)
     Report.UnsafeMarkers = Merged.Markers;
+  // A unit that the baseline knows cannot be analysed does not fail the
+  // gate; one that newly fails does.
+  size_t NewFailures = 0;
+  std::set<std::string> KnownFailures;
+  for (const TranslationUnitResult &Unit : Report.Units) {
+    if (Unit.Analysed)
+      continue;
+    if (Accepted && Accepted->acceptsFailure(Unit.File, SourceRoot))
+      KnownFailures.insert(Unit.File);
+    else
+      ++NewFailures;
+  }
   Report.ExitStatus =
-      Merged.Failed ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
+      NewFailures ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
 
   if (llvm::Error E = writeReport(Request, Report))
     return usageError(llvm::toString(std::move(E)));
   if (!Request.WriteBaselineFile.empty())
-    if (llvm::Error E = writeBaseline(Request.WriteBaselineFile,
-                                      Merged.Findings, SourceRoot, Sources))
+    if (llvm::Error E =
+            writeBaseline(Request.WriteBaselineFile, Merged.Findings,
+                          Report.Units, SourceRoot, Sources))
       return usageError(llvm::toString(std::move(E)));
-  printSummary(Report, Merged.Failed, Accepted.has_value());
+  printSummary(Report, Merged.Failed, Accepted.has_value(), KnownFailures);
   return Report.ExitStatus;
 }
 
