@@ -515,8 +515,10 @@ int runCheck(const CheckRequest &Request) {
   llvm::SmallString<256> WorkingDirectory;
   if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
     return usageError("cannot find the current directory: " + EC.message());
-  std::string SourceRoot = absolute(
-      Request.SourceRoot.empty() ? WorkingDirectory.str() : Request.SourceRoot);
+  // Canonical, as the files of findings are (RunReport.h).
+  std::string SourceRoot = canonicalPath(
+      Request.SourceRoot.empty() ? WorkingDirectory.str() : Request.SourceRoot,
+      WorkingDirectory);
   if (!llvm::sys::fs::is_directory(SourceRoot))
     return usageError("source root '" + Request.SourceRoot +
                       "' is not a directory");

@@ -69,6 +69,23 @@ std::string relativeIfUnder(llvm::StringRef File, llvm::StringRef Root) {
 
 } // namespace
 
+std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory) {
+  if (Path.empty())
+    return "";
+  llvm::SmallString<256> Full;
+  if (llvm::sys::path::is_absolute(Path)) {
+    Full = Path;
+  } else {
+    Full = Directory;
+    llvm::sys::path::append(Full, Path);
+  }
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Full, Real))
+    return std::string(Real);
+  return std::string(Full);
+}
+
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
   std::string Relative = relativeIfUnder(File, Root);
   if (!Relative.empty())

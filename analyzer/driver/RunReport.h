@@ -66,6 +66,12 @@ struct RunReport {
 /// valid UTF-8 (U+FFFD for each byte that is not).
 std::string normalizeWhitespace(llvm::StringRef Line);
 
+/// The one name of the file at \p Path (relative to \p Directory): absolute,
+/// without `.` and `..`, and with symbolic links resolved when the file
+/// exists, so that a header reached as `a/../b.h`, as `b.h` or through a
+/// link is one file in every report, not one per spelling.
+std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory);
+
 /// \p File relative to \p Root with `/` separators, when it is inside Root;
 /// otherwise empty.
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);

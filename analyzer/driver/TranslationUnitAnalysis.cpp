@@ -4,6 +4,7 @@
 
 #include "FirstCompilerError.h"
 #include "LenientConfiguration.h"
+#include "RunReport.h"
 #include "UnsafeInventory.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -14,6 +15,7 @@
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -168,12 +170,12 @@ Finding toFinding(const ClangTidyError &Error, LineTable &Lines) {
   Result.Level = severityOf(Error.DiagLevel);
   Result.Message = Error.Message.Message;
   Result.Where =
-      Lines.locate(absolutePath(Error.Message.FilePath, Error.BuildDirectory),
+      Lines.locate(canonicalPath(Error.Message.FilePath, Error.BuildDirectory),
                    Error.Message.FileOffset);
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes)
     Result.Notes.push_back(
         {Note.Message,
-         Lines.locate(absolutePath(Note.FilePath, Error.BuildDirectory),
+         Lines.locate(canonicalPath(Note.FilePath, Error.BuildDirectory),
                       Note.FileOffset)});
   return Result;
 }
@@ -231,7 +233,7 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
     if (!First->Where.File.empty()) {
       const auto Commands = Database.getCompileCommands(File);
       SourceLocation Where = First->Where;
-      Where.File = absolutePath(
+      Where.File = canonicalPath(
           Where.File, Commands.empty() ? "" : Commands.front().Directory);
       Result.FailureLocation = Where;
     }

@@ -67,14 +67,13 @@ private:
     clang::PresumedLoc Presumed = SM.getPresumedLoc(Loc);
     if (Presumed.isInvalid())
       return;
-    llvm::SmallString<256> File(Presumed.getFilename());
-    llvm::sys::fs::make_absolute(File);
-    llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
-    Markers.push_back(
-        {std::move(Kind),
-         std::move(Name),
-         Reason.str(),
-         {std::string(File), Presumed.getLine(), Presumed.getColumn()}});
+    llvm::SmallString<256> WorkingDirectory;
+    llvm::sys::fs::current_path(WorkingDirectory);
+    Markers.push_back({std::move(Kind),
+                       std::move(Name),
+                       Reason.str(),
+                       {canonicalPath(Presumed.getFilename(), WorkingDirectory),
+                        Presumed.getLine(), Presumed.getColumn()}});
   }
 
   const clang::SourceManager &SM;
