@@ -57,7 +57,9 @@ HidDriver::send_report(std::span<const std::uint8_t> report) const {
     return kernel::Result::failure(kernel::ErrorCode::size);
   }
   Report current{};
-  std::copy(report.begin(), report.end(), current.bytes.begin());
+  for (std::size_t position = 0; position < report.size(); ++position) {
+    current.bytes[position] = report[position];
+  }
   current.length = report.size();
   current_report_.set(current);
   if (!configured_.get()) {

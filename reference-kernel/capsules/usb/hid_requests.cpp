@@ -147,8 +147,9 @@ bool HidDriver::control_out_data(const SetupPacket &, std::size_t offset,
   if (offset + data.size() > staging.bytes.size()) {
     return false;
   }
-  std::copy(data.begin(), data.end(),
-            staging.bytes.begin() + static_cast<std::ptrdiff_t>(offset));
+  for (std::size_t position = 0; position < data.size(); ++position) {
+    staging.bytes[offset + position] = data[position];
+  }
   staging.length = offset + data.size();
   output_staging_.set(staging);
   if (last) {
@@ -164,8 +165,9 @@ std::size_t HidDriver::copy_from(std::span<const std::uint8_t> source,
     return 0;
   }
   const std::size_t count = std::min(out.size(), source.size() - offset);
-  std::copy_n(source.begin() + static_cast<std::ptrdiff_t>(offset), count,
-              out.begin());
+  for (std::size_t position = 0; position < count; ++position) {
+    out[position] = source[offset + position];
+  }
   return count;
 }
 
