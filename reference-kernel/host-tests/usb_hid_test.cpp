@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 namespace {
@@ -187,6 +188,10 @@ TEST_F(UsbHidKeyboardTest, EnumeratesAndAnswersItsHidDescriptor) {
   ASSERT_TRUE(transfer.served());
   EXPECT_EQ(transfer.data, expected);
   EXPECT_EQ(expected[7], 63); // The report descriptor's length.
+  // The core enabled the interrupt IN endpoint the function declares.
+  using Enabled = host_tests::FakeUsbController::EnabledEndpoint;
+  EXPECT_EQ(controller_.enabled.at(0x81),
+            (Enabled{0x81, kernel::hil::usb::TransferType::interrupt, 8}));
 }
 
 TEST_F(UsbHidKeyboardTest, HidDescriptorIsCutToWLength) {
@@ -458,6 +463,54 @@ TEST_F(UsbHidGenericTest, RequestsAreRoutedToInterfaceTwo) {
   EXPECT_TRUE(control_read(
                   setup_bytes(class_in_to_interface, get_idle, 0, interface, 1))
                   .served());
+}
+
+TEST_F(UsbHidGenericTest, EnumeratesWithBothInterruptEndpoints) {
+  enter_configured();
+  EXPECT_TRUE(hid_.is_configured());
+  using Enabled = host_tests::FakeUsbController::EnabledEndpoint;
+  const auto interrupt = kernel::hil::usb::TransferType::interrupt;
+  EXPECT_EQ(
+      controller_.enabled.at(0x80 | in_number),
+      (Enabled{static_cast<std::uint8_t>(0x80 | in_number), interrupt, 64}));
+  EXPECT_EQ(controller_.enabled.at(out_number),
+            (Enabled{out_number, interrupt, 64}));
+  // Configured, the OUT endpoint is armed with the driver's lease.
+  EXPECT_TRUE(controller_.is_in_flight({out_number, Direction::out}));
+}
+
+TEST_F(UsbHidGenericTest, RandomRequestsToTheInterfaceLeaveItWorking) {
+  enter_configured();
+  std::mt19937 random(2026);
+  const std::array<std::uint8_t, 6> request_types{class_in_to_interface,
+                                                  class_out_to_interface,
+                                                  standard_in_to_interface,
+                                                  0x01,
+                                                  0xC1,
+                                                  0x41};
+  for (int round = 0; round < 2000; ++round) {
+    const std::uint8_t type = request_types[random() % request_types.size()];
+    const auto request = static_cast<std::uint8_t>(random() % 16);
+    const auto value = static_cast<std::uint16_t>(
+        random() % 4 == 0 ? random() : (random() % 4) << 8);
+    const auto length = static_cast<std::uint16_t>(random() % 80);
+    const auto setup = setup_bytes(type, request, value, interface, length);
+    if ((type & 0x80U) != 0) {
+      static_cast<void>(control_read(setup));
+    } else {
+      static_cast<void>(
+          control_write(setup, std::vector<std::uint8_t>(length, 0x5A)));
+    }
+  }
+  controller_.pump();
+  EXPECT_TRUE(control_read(
+                  setup_bytes(class_in_to_interface, get_idle, 0, interface, 1))
+                  .served());
+  std::array<std::uint8_t, 64> report{};
+  report[0] = 0x42;
+  ASSERT_TRUE(generic_.send(report).is_ok());
+  EXPECT_EQ(reports_on(in_number).back()[0], 0x42);
+  ASSERT_TRUE(controller_.complete_in(in_number));
 }
 
 TEST_F(UsbHidGenericTest, ProtocolRequestsStallWithoutABootInterface) {
