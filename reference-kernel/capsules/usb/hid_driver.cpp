@@ -16,8 +16,8 @@ constexpr std::size_t initial_report_length(std::uint16_t in_packet_size) {
 HidDriver::HidDriver(const kernel::hil::usb::Controller &controller,
                      const Shape &shape, leash::Lease<std::uint8_t> in_buffer,
                      leash::Lease<std::uint8_t> out_buffer)
-    : controller_(controller), shape_(shape), out_number_(shape.out_number),
-      in_buffer_(std::move(in_buffer)), out_buffer_(std::move(out_buffer)) {
+    : controller_(controller), shape_(shape), in_buffer_(std::move(in_buffer)),
+      out_buffer_(std::move(out_buffer)) {
   current_report_.set(Report{
       .bytes = {}, .length = initial_report_length(shape.in_packet_size)});
 }
@@ -150,7 +150,7 @@ void HidDriver::packet_sent(std::uint8_t, leash::Lease<std::uint8_t> buffer,
 }
 
 void HidDriver::arm_receive() const {
-  if (out_number_ == 0 || !configured_.get() || out_halted_.get()) {
+  if (shape_.out_number == 0 || !configured_.get() || out_halted_.get()) {
     return;
   }
   leash::Lease<std::uint8_t> buffer = out_buffer_.take();
@@ -159,7 +159,7 @@ void HidDriver::arm_receive() const {
   }
   buffer.reset();
   kernel::Refusal<leash::Lease<std::uint8_t>> refusal =
-      controller_.receive_packet(out_number_, std::move(buffer));
+      controller_.receive_packet(shape_.out_number, std::move(buffer));
   if (refusal) {
     out_buffer_.put(std::move(refusal).value());
   }

@@ -124,7 +124,8 @@ public:
   [[nodiscard]] bool is_sending() const { return in_buffer_.is_none(); }
   /// Whether both leases are in the driver (none with the controller).
   [[nodiscard]] bool buffers_are_home() const {
-    return in_buffer_.is_some() && (out_number_ == 0 || out_buffer_.is_some());
+    return in_buffer_.is_some() &&
+           (shape_.out_number == 0 || out_buffer_.is_some());
   }
 
   // capsules::usb::ClassDriver (documented there).
@@ -211,7 +212,7 @@ private:
   /// Copies `source` from `offset` into `out`.
   static std::size_t copy_from(std::span<const std::uint8_t> source,
                                std::size_t offset, std::span<std::uint8_t> out);
-  /// Sends the current report; false if the controller refused.
+  /// Sends the current report; the controller's refusal, if it refused.
   kernel::Result start_sending() const;
   /// Arms the OUT endpoint, if there is one and it may run.
   void arm_receive() const;
@@ -220,10 +221,8 @@ private:
 
   /// The USB device controller.
   const kernel::hil::usb::Controller &controller_;
-  /// What the driver answers and where.
-  Shape shape_;
-  /// The number of the OUT endpoint, 0 without one.
-  std::uint8_t out_number_;
+  /// What the driver answers and where (fixed at construction).
+  const Shape shape_;
   /// Who hears of output reports.
   leash::OptionalCell<const HidClient *> client_;
   /// The IN endpoint's lease while no report is in flight.
