@@ -488,6 +488,45 @@ TEST_F(UsbCdcAcmTest, DeconfigurationCancelsAndReconfigurationWorks) {
   EXPECT_TRUE(client_.transmissions[1].result.is_ok());
 }
 
+TEST_F(UsbCdcAcmTest, HaltedEndpointsPauseAndResumeTheirPackets) {
+  configure();
+  const auto in_address = static_cast<std::uint16_t>(0x80U | data_in_);
+  ASSERT_FALSE(transmit(100).has_value());
+  // SET_FEATURE(ENDPOINT_HALT) on bulk IN and OUT: their packets come back
+  // cancelled and wait.
+  EXPECT_TRUE(control_read(setup_bytes(0x02, 3, 0, in_address, 0)).served());
+  EXPECT_TRUE(control_read(setup_bytes(0x02, 3, 0, data_out_, 0)).served());
+  run_loop();
+  EXPECT_TRUE(client_.transmissions.empty());
+  EXPECT_FALSE(controller_.is_in_flight({data_in_, Direction::in}));
+  EXPECT_FALSE(controller_.is_in_flight({data_out_, Direction::out}));
+  // CLEAR_FEATURE: the transmission starts again from its first packet.
+  const std::size_t first = controller_.sent.size();
+  EXPECT_TRUE(control_read(setup_bytes(0x02, 1, 0, in_address, 0)).served());
+  EXPECT_TRUE(control_read(setup_bytes(0x02, 1, 0, data_out_, 0)).served());
+  EXPECT_TRUE(controller_.is_in_flight({data_out_, Direction::out}));
+  host_reads();
+  std::vector<std::uint8_t> bytes;
+  for (const auto &packet : packets_on(data_in_, first)) {
+    bytes.insert(bytes.end(), packet.begin(), packet.end());
+  }
+  EXPECT_EQ(bytes, counting(100));
+  ASSERT_EQ(client_.transmissions.size(), 1U);
+  EXPECT_EQ(client_.transmissions[0].length, 100U);
+  EXPECT_TRUE(client_.transmissions[0].result.is_ok());
+}
+
+TEST_F(UsbCdcAcmTest, ClassRequestsBeforeConfigurationStall) {
+  enter_address();
+  EXPECT_TRUE(control_read(setup_bytes(0xA1, 0x21, 0, interface_, 7)).stalled);
+  EXPECT_TRUE(control_read(setup_bytes(0x21, 0x22, 1, interface_, 0)).stalled);
+  EXPECT_FALSE(port_.dtr());
+  port_.set_serial_state(serial_state::dsr); // kept, not sent
+  EXPECT_TRUE(packets_on(notification_).empty());
+  configure();
+  EXPECT_EQ(packets_on(notification_).back()[8], serial_state::dsr);
+}
+
 /// Collects the console's lines.
 class Lines final : public capsules::ConsoleClient {
 public:
