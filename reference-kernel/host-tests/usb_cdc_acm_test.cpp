@@ -256,6 +256,13 @@ TEST_F(UsbCdcAcmTest, ControlLineStateIsRememberedAndTold) {
   EXPECT_FALSE(port_.dtr());
   EXPECT_EQ(client_.lines, (std::vector<std::pair<bool, bool>>{
                                {true, true}, {true, false}, {false, false}}));
+  // A bus reset closes the port: the lines drop, and the client hears it.
+  EXPECT_TRUE(
+      control_read(setup_bytes(0x21, 0x22, 0x1, interface_, 0)).served());
+  controller_.reset();
+  EXPECT_FALSE(port_.dtr());
+  EXPECT_EQ(client_.lines.back(), (std::pair<bool, bool>{false, false}));
+  EXPECT_EQ(client_.lines.size(), 5U);
 }
 
 TEST_F(UsbCdcAcmTest, SendBreakIsServedAndTold) {

@@ -53,11 +53,11 @@ bool CdcAcm::buffers_are_home() const {
 
 void CdcAcm::reset() const {
   configured_.set(false);
+  restart_in_.set(false);
   restart_out_.set(false);
   restart_notification_.set(false);
   in_halted_.set(false);
   out_halted_.set(false);
-  control_lines_.set(0);
   notification_due_.set(false);
   stop();
 }
@@ -66,6 +66,7 @@ void CdcAcm::configured(bool active) const {
   configured_.set(active);
   in_halted_.set(false);
   out_halted_.set(false);
+  restart_in_.set(false); // No transmission runs across configurations.
   restart_out_.set(active && out_packet_.is_none());
   restart_notification_.set(active && notification_buffer_.is_none());
   if (!active) {
@@ -82,6 +83,10 @@ void CdcAcm::configured(bool active) const {
 }
 
 void CdcAcm::stop() const {
+  // The host closed the port with the configuration: the lines drop.
+  if (control_lines_.get() != 0) {
+    set_control_lines(0);
+  }
   waiting_offset_.set(0);
   waiting_length_.set(0);
   if (transmit_state_.get() != TransmitState::idle) {
@@ -109,16 +114,19 @@ void CdcAcm::packet_sent(std::uint8_t number, leash::Lease<std::uint8_t> buffer,
 
 void CdcAcm::endpoint_halt_changed(kernel::hil::usb::Endpoint endpoint,
                                    bool halted) const {
+  // Halted: the packet in flight comes back cancelled and waits. Resumed:
+  // the endpoint starts again now, or, if its cancelled packet has not come
+  // back yet, from that packet's callback (the restart flags).
   if (endpoint.number == data_out_endpoint_ &&
       endpoint.direction == kernel::hil::usb::Direction::out) {
     out_halted_.set(halted);
+    restart_out_.set(!halted && out_packet_.is_none());
     arm_receive();
     return;
   }
   if (endpoint.number == data_in_endpoint_) {
     in_halted_.set(halted);
-    // A packet the halt cancelled comes back through `packet_sent`, which
-    // sends it again once resumed.
+    restart_in_.set(!halted && in_packet_.is_none());
     const TransmitState state = transmit_state_.get();
     if (!halted && in_packet_.is_some() &&
         (state == TransmitState::sending ||
@@ -127,7 +135,11 @@ void CdcAcm::endpoint_halt_changed(kernel::hil::usb::Endpoint endpoint,
     }
     return;
   }
+  // The notification endpoint: a notification the halt cancelled is
+  // reported again, with the state as it is then.
+  restart_notification_.set(!halted && notification_buffer_.is_none());
   if (!halted) {
+    notification_due_.set(true);
     send_notification();
   }
 }

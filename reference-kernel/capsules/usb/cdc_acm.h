@@ -309,6 +309,9 @@ private:
   /// A packet cancelled otherwise (bus reset, halt, disable) is not re-armed:
   /// its cause's own callback says when to start again.
   leash::Cell<bool> restart_out_;
+  /// The same for the bulk IN packet (after a halt ended before its
+  /// cancelled packet came back).
+  leash::Cell<bool> restart_in_;
   /// The same for the notification lease.
   leash::Cell<bool> restart_notification_;
   /// The line coding's seven bytes, as GET_LINE_CODING returns them.

@@ -80,14 +80,16 @@ void CdcAcm::data_packet_sent(leash::Lease<std::uint8_t> buffer,
     return; // A packet of a transmission that already ended (reset).
   }
   if (!result.is_ok()) {
-    // Cancelled by a halt: sent again after the host resumes the endpoint;
-    // otherwise (an abort waits for it) the deferred call below ends it.
-    if (in_halted_.get() && state != TransmitState::aborting) {
-      return;
+    const bool restart = restart_in_.get();
+    restart_in_.set(false);
+    if (state == TransmitState::aborting) {
+      end_transmission(kernel::Result::failure(kernel::ErrorCode::cancel));
+    } else if (restart) {
+      send_next_packet(); // The halt ended already: the packet goes again.
+    } else if (!in_halted_.get()) {
+      end_transmission(result); // Cancelled for good (the endpoint went).
     }
-    end_transmission(result.error() == kernel::ErrorCode::cancel
-                         ? kernel::Result::failure(kernel::ErrorCode::cancel)
-                         : result);
+    // Halted: sent again when the host resumes the endpoint.
     return;
   }
   const std::size_t packet = transmit_in_flight_.get();
