@@ -18,8 +18,23 @@ std::uint8_t console_receive_storage[1];
 /// The storage behind the debug output's transmit lease.
 std::uint8_t debug_transmit_storage[64];
 
-/// The storage behind USB endpoint 0's lease: one packet.
+/// The storage behind USB endpoint 0's lease: one packet. Every buffer
+/// EasyDMA reads or writes is word-aligned, as the USBD's drivers in Tock,
+/// Zephyr and nrf-hal keep them.
 alignas(4) std::uint8_t usb_control_storage[64];
+
+/// The CDC-ACM port's notification and packet buffers.
+alignas(4) std::uint8_t serial_notification_storage[16];
+alignas(4) std::uint8_t serial_in_packet_storage[64];
+alignas(4) std::uint8_t serial_out_packet_storage[64];
+
+/// The USB console's transmit and receive buffers.
+std::uint8_t usb_console_transmit_storage[64];
+std::uint8_t usb_console_receive_storage[1];
+
+/// The generic HID device's report buffers.
+alignas(4) std::uint8_t hid_in_report_storage[64];
+alignas(4) std::uint8_t hid_out_report_storage[64];
 
 } // namespace
 
@@ -37,12 +52,26 @@ int main() {
       .debug_transmit =
           leash::Lease<std::uint8_t>::from(debug_transmit_storage),
       .usb_control = leash::Lease<std::uint8_t>::from(usb_control_storage),
+      .serial_notification =
+          leash::Lease<std::uint8_t>::from(serial_notification_storage),
+      .serial_in_packet =
+          leash::Lease<std::uint8_t>::from(serial_in_packet_storage),
+      .serial_out_packet =
+          leash::Lease<std::uint8_t>::from(serial_out_packet_storage),
+      .usb_console_transmit =
+          leash::Lease<std::uint8_t>::from(usb_console_transmit_storage),
+      .usb_console_receive =
+          leash::Lease<std::uint8_t>::from(usb_console_receive_storage),
+      .hid_in_report = leash::Lease<std::uint8_t>::from(hid_in_report_storage),
+      .hid_out_report =
+          leash::Lease<std::uint8_t>::from(hid_out_report_storage),
   });
   kernel::debug::print_line("leash reference kernel: board nrf52840dk");
   platform.console.write_line("console ready");
   if (!platform.console.start_input().is_ok()) {
     kernel::debug::print_line("console: the UART refused to receive");
   }
+  platform.usb_console.write_line("usb console ready: lines are echoed");
   if (!platform.usb.attach().is_ok()) {
     kernel::debug::print_line("usb: no bus power; the device stays detached");
   }

@@ -2,10 +2,14 @@
 #include "boards/nrf52840dk/platform.h"
 
 #include "boards/nrf52840dk/io.h"
+#include "boards/nrf52840dk/usb_services.h"
 #include "capsules/mux_uart.h"
 #include "capsules/transmit_queue.h"
 #include "capsules/uart_device.h"
+#include "capsules/usb/cdc_acm.h"
 #include "capsules/usb/class_driver.h"
+#include "capsules/usb/hid_driver.h"
+#include "capsules/usb/hid_generic.h"
 #include "capsules/usb/standard_configurations.h"
 #include "kernel/debug.h"
 #include "kernel/hil/uart.h"
@@ -65,18 +69,38 @@ const Platform &create_platform(BoardLeases leases) {
   console_uart.set_transmit_client(console);
   console_uart.set_receive_client(console);
 
-  // The USB device: the composite configuration; its functions get their
-  // class drivers as they are written (a function without one has its
-  // class requests stalled, and its endpoints stay idle).
-  static const std::array<const capsules::usb::ClassDriver *, 2> usb_drivers{
-      nullptr, nullptr};
-  static const capsules::usb::UsbDevice usb{
-      chip.usbd(), capsules::usb::standard::composite_descriptor_table,
-      capsules::usb::standard::composite_device.functions, usb_drivers,
-      std::move(leases.usb_control)};
+  // The USB device: the composite configuration, a serial port with a
+  // console on it and a generic HID device.
+  namespace usb = capsules::usb;
+  const auto &functions = usb::standard::composite_device.functions;
+  static const usb::CdcAcm serial{
+      chip.usbd(), functions[0], std::move(leases.serial_notification),
+      std::move(leases.serial_in_packet), std::move(leases.serial_out_packet)};
+  static const capsules::Console usb_console{
+      serial, std::move(leases.usb_console_transmit),
+      std::move(leases.usb_console_receive)};
+  serial.set_transmit_client(usb_console);
+  serial.set_receive_client(usb_console);
+  static const UsbConsoleService usb_console_service{usb_console};
+  serial.set_client(usb_console_service);
+  usb_console.set_client(usb_console_service);
+
+  static const usb::HidDriver hid{chip.usbd(), usb::standard::generic_hid,
+                                  functions[1], std::move(leases.hid_in_report),
+                                  std::move(leases.hid_out_report)};
+  static const usb::HidGeneric hid_device{hid};
+  static const HidEchoService hid_echo{hid_device};
+  hid_device.set_client(hid_echo);
+
+  static const std::array<const usb::ClassDriver *, 2> usb_drivers{&serial,
+                                                                   &hid};
+  static const usb::UsbDevice usb_device{
+      chip.usbd(), usb::standard::composite_descriptor_table, functions,
+      usb_drivers, std::move(leases.usb_control)};
 
   static const kernel::Kernel kernel;
-  static const Platform platform{chip, kernel, console, usb};
+  static const Platform platform{chip, kernel, console, usb_device,
+                                 usb_console};
   return platform;
 }
 
