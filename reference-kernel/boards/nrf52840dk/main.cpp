@@ -72,7 +72,12 @@ int main() {
     kernel::debug::print_line("console: the UART refused to receive");
   }
   platform.usb_console.write_line("usb console ready: lines are echoed");
-  if (!platform.usb.attach().is_ok()) {
+  // The USBD runs only from the crystal oscillator, which starts in about
+  // 0.4 ms; the bound is far above that.
+  constexpr std::uint32_t crystal_polls = 1'000'000;
+  if (!platform.chip.clock().start_crystal_and_wait(crystal_polls)) {
+    kernel::debug::print_line("clock: the crystal did not start; no USB");
+  } else if (!platform.usb.attach().is_ok()) {
     kernel::debug::print_line("usb: no bus power; the device stays detached");
   }
 

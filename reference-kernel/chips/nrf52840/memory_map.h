@@ -23,6 +23,9 @@ inline constexpr std::uintptr_t usbd_base_address = 0x4002'7000;
 inline constexpr std::uint32_t usbd_irq = 39;
 /// The POWER block (its USB registers: VBUS and the USB regulator).
 inline constexpr std::uintptr_t power_base_address = 0x4000'0000;
+/// CLOCK shares POWER's base address (peripheral ID 0); its registers are
+/// others.
+inline constexpr std::uintptr_t clock_base_address = 0x4000'0000;
 /// The undocumented registers that USBD errata 171 and 187 write.
 inline constexpr std::uintptr_t usbd_errata_base_address = 0x4006'EC00;
 

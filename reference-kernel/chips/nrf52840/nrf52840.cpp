@@ -12,7 +12,8 @@
 namespace chips::nrf52840 {
 
 Nrf52840::Nrf52840(UartePins uarte0_pins)
-    : uarte0_(registers::block_at<UarteRegisters>(uarte0_base_address),
+    : clock_(registers::block_at<ClockRegisters>(clock_base_address)),
+      uarte0_(registers::block_at<UarteRegisters>(uarte0_base_address),
               uarte0_pins),
       usbd_(
           registers::block_at<UsbdRegisters>(usbd_base_address),

@@ -2,6 +2,7 @@
 #ifndef CHIPS_NRF52840_NRF52840_H
 #define CHIPS_NRF52840_NRF52840_H
 
+#include "chips/nrf52840/clock.h"
 #include "chips/nrf52840/uarte.h"
 #include "chips/nrf52840/usbd.h"
 #include "kernel/chip.h"
@@ -13,8 +14,8 @@
 namespace chips::nrf52840 {
 
 /// The nRF52840 (Tock's chip crate plus its `DefaultPeripherals`): owns one
-/// driver per peripheral the kernel uses (UARTE0 and the USBD), and services
-/// their interrupts for the kernel loop. Interrupts reach it through
+/// driver per peripheral the kernel uses (CLOCK, UARTE0 and the USBD), and
+/// services their interrupts for the kernel loop. Interrupts reach it through
 /// `arch::cortex_m::defer_interrupt_to_kernel` (this chip's vector table
 /// points every serviced interrupt there), which leaves them masked and
 /// pending; `service_pending_interrupts` runs each driver's bottom half.
@@ -26,6 +27,8 @@ public:
   /// the chip object in static storage.
   LEASH_UNSAFE_API explicit Nrf52840(UartePins uarte0_pins);
 
+  /// The clocks (the crystal oscillator USB needs).
+  [[nodiscard]] const Clock &clock() const { return clock_; }
   /// UARTE0.
   [[nodiscard]] const Uarte &uarte0() const { return uarte0_; }
   /// The USB device controller.
@@ -51,6 +54,8 @@ private:
   /// Runs the bottom half of interrupt `irq`.
   void service(std::uint32_t irq) const;
 
+  /// CLOCK's driver.
+  Clock clock_;
   /// UARTE0's driver.
   Uarte uarte0_;
   /// The USBD's driver.
