@@ -43,9 +43,12 @@ int members_and_arrays(Buffer &buffer, int (&array)[4]) {
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: pointer arithmetic on 'cursor' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
   buffer.cursor++;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pointer arithmetic on 'cursor' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
-  // The array itself may be subscripted, but `array + 1` is a raw pointer.
+  // The array itself may be subscripted, and `array + 1` names its element
+  // as `&array[1]` does; arithmetic on the pointer that comes out is
+  // pointer arithmetic.
   int *second = array + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: pointer arithmetic on 'array' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
+  second += 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pointer arithmetic on 'second' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
   return next + *second + array[2] + buffer.items[3];
 }
 

@@ -77,3 +77,18 @@ std::uint32_t by_own_name() {
   (void)&alias;
   return shadow_registers.data + tick_count;
 }
+
+/// A volatile data member is reached by its own name inside its class (the
+/// implicit `this`); through another object's pointer it is not.
+class Counter {
+public:
+  void tick() { ticks_ = ticks_ + 1; }
+  std::uint32_t read() const { return ticks_; }
+  std::uint32_t other(const Counter *counter) const {
+    return counter->ticks_;
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: volatile access to 'ticks_' through pointer 'counter' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
+  }
+
+private:
+  volatile std::uint32_t ticks_ = 0;
+};

@@ -84,8 +84,10 @@ std::optional<std::string> pointerArithmetic(const Stmt *S) {
     default:
       return std::nullopt;
     }
+    // `array + n` names an element of the array, as `&array[n]` does (and
+    // subscripting an array is not pointer arithmetic).
     for (const Expr *Operand : {Binary->getLHS(), Binary->getRHS()})
-      if (isRawPointer(Operand->getType()))
+      if (isRawPointer(Operand->getType()) && !isDecayedArray(Operand))
         return describe("pointer arithmetic", "on", nameOf(Operand));
     return std::nullopt;
   }
@@ -254,6 +256,12 @@ Indirection indirectionOf(const Expr *E, std::string &Through) {
         return Indirection::Reference;
       }
       if (Member->isArrow()) {
+        // A member named inside its own class (`status_`, the implicit
+        // `this->status_`) is reached by its own name.
+        if (const auto *This = dyn_cast<CXXThisExpr>(
+                Member->getBase()->IgnoreParenImpCasts());
+            This && This->isImplicit())
+          return Indirection::None;
         Through = nameOf(Member->getBase());
         return Indirection::Pointer;
       }
