@@ -157,7 +157,7 @@ void UnsafeInCapsuleCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (auto Found = Operations.find(S, *Result.Context))
       if (Capsules.contains(Found->ReportLocation, Sources))
-        diag(Found->ReportLocation, Message) << Found->Operation.Description;
+        Reports.add(Found->ReportLocation, Found->Operation.Description);
     return;
   }
   if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
@@ -176,6 +176,9 @@ void UnsafeInCapsuleCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnsafeInCapsuleCheck::onEndOfTranslationUnit() {
+  Reports.flush([this](SourceLocation Where, StringRef What) {
+    diag(Where, Message) << What;
+  });
   Operations.reset();
   Capsules.reset();
 }

@@ -77,6 +77,8 @@ private:
   const std::string CapsulePaths;
   CapsuleTier Capsules;
   UnsafeOperationFinder Operations;
+  /// This unit's findings on unsafe operations, one per place.
+  UnsafeOperationReports Reports;
 };
 
 } // namespace clang::tidy::leash

@@ -31,13 +31,16 @@ void UnsafeUnmarkedCheck::check(const MatchFinder::MatchResult &Result) {
   if (LeftToCapsuleCheck && LeftToCapsuleCheck->contains(Found->ReportLocation,
                                                          *Result.SourceManager))
     return;
-  diag(Found->ReportLocation,
-       "%0 outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE(\"why\") "
-       "or wrap it in LEASH_UNSAFE_BLOCK(\"why\")")
-      << Found->Operation.Description;
+  Reports.add(Found->ReportLocation, Found->Operation.Description);
 }
 
 void UnsafeUnmarkedCheck::onEndOfTranslationUnit() {
+  Reports.flush([this](SourceLocation Where, StringRef What) {
+    diag(Where,
+         "%0 outside LEASH_UNSAFE code; mark the function "
+         "LEASH_UNSAFE(\"why\") or wrap it in LEASH_UNSAFE_BLOCK(\"why\")")
+        << What;
+  });
   Operations.reset();
   if (LeftToCapsuleCheck)
     LeftToCapsuleCheck->reset();

@@ -39,6 +39,8 @@ private:
   /// The capsule tier, when leash-unsafe-in-capsule reports it instead.
   std::optional<CapsuleTier> LeftToCapsuleCheck;
   UnsafeOperationFinder Operations;
+  /// This unit's findings, one per place.
+  UnsafeOperationReports Reports;
 };
 
 } // namespace clang::tidy::leash

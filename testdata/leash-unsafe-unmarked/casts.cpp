@@ -120,3 +120,11 @@ int *marked_from_address(std::uintptr_t address) {
   return const_cast<int *>(fixed) + 0 - 0 == nullptr ? (int *)address
                                                      : (int *)fixed;
 }
+
+// One register access that is three unsafe operations at one place (a cast
+// from an integer, a subscript of the raw pointer it makes, a volatile
+// write): one finding naming all three.
+void register_write() {
+  reinterpret_cast<volatile unsigned *>(0x40000008)[0] = 3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: volatile access through pointer, subscript of raw pointer and reinterpret_cast outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
+}

@@ -8,9 +8,9 @@
 #define NEXT(pointer) ((pointer) + 1)
 
 void macros(int *items) {
+  // Two unsafe operations at one place: one finding that names both.
   DEVICE_REGISTER(0x40000000) = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: reinterpret_cast outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: volatile access through pointer outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: volatile access through pointer and reinterpret_cast outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
   int *next = NEXT(items);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: pointer arithmetic on 'items' outside LEASH_UNSAFE code; mark the function LEASH_UNSAFE("why") or wrap it in LEASH_UNSAFE_BLOCK("why") [leash-unsafe-unmarked]
   int *after = NEXT(next);

@@ -258,8 +258,8 @@ Indirection indirectionOf(const Expr *E, std::string &Through) {
       if (Member->isArrow()) {
         // A member named inside its own class (`status_`, the implicit
         // `this->status_`) is reached by its own name.
-        if (const auto *This = dyn_cast<CXXThisExpr>(
-                Member->getBase()->IgnoreParenImpCasts());
+        if (const auto *This =
+                dyn_cast<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
             This && This->isImplicit())
           return Indirection::None;
         Through = nameOf(Member->getBase());
@@ -679,6 +679,32 @@ UnsafeOperationFinder::find(const Stmt *S, ASTContext &Context) {
   Result.InUnsafeContext = Places->isUnsafe(S);
   Result.Operation = std::move(*Operation);
   return Result;
+}
+
+void UnsafeOperationReports::add(SourceLocation Location,
+                                 std::string Description) {
+  auto [Found, Inserted] =
+      Index.try_emplace(Location.getRawEncoding(), Reports.size());
+  if (Inserted)
+    Reports.emplace_back(Location, std::vector<std::string>());
+  std::vector<std::string> &Descriptions = Reports[Found->second].second;
+  if (!llvm::is_contained(Descriptions, Description))
+    Descriptions.push_back(std::move(Description));
+}
+
+void UnsafeOperationReports::flush(
+    llvm::function_ref<void(SourceLocation, llvm::StringRef)> Report) {
+  for (const auto &[Location, Descriptions] : Reports) {
+    std::string Joined;
+    for (size_t I = 0; I < Descriptions.size(); ++I) {
+      if (I > 0)
+        Joined += I + 1 == Descriptions.size() ? " and " : ", ";
+      Joined += Descriptions[I];
+    }
+    Report(Location, Joined);
+  }
+  Reports.clear();
+  Index.clear();
 }
 
 } // namespace clang::tidy::leash

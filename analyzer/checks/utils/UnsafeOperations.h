@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -124,6 +125,25 @@ private:
   std::unique_ptr<UnsafeContext> Places;
   std::unique_ptr<UnsafeOperationClassifier> Classifier;
   llvm::StringSet<> Reported;
+};
+
+/// The unsafe operations a check reports in one translation unit, gathered
+/// by report location: one expression that is two unsafe operations at one
+/// place (`reinterpret_cast<Regs *>(a)->data = 1`: a cast and a volatile
+/// access) is one finding that names both, not two findings on one spot.
+class UnsafeOperationReports {
+public:
+  /// Records that \p Description happens at \p Location.
+  void add(SourceLocation Location, std::string Description);
+
+  /// Calls \p Report once per location, in the order the locations were
+  /// first seen, with their descriptions joined ("a and b"); then forgets
+  /// them.
+  void flush(llvm::function_ref<void(SourceLocation, llvm::StringRef)> Report);
+
+private:
+  std::vector<std::pair<SourceLocation, std::vector<std::string>>> Reports;
+  llvm::DenseMap<unsigned, size_t> Index;
 };
 
 } // namespace clang::tidy::leash

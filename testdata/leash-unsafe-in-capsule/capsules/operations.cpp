@@ -44,8 +44,7 @@ std::uint32_t operations(std::uintptr_t address, const int *constant,
   ChipRegisters &registers = chip_registers(address);
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: call to LEASH_UNSAFE_API function 'chip_registers' in capsule code; capsules forbid unsafe code, marked or not: move it behind a safe interface outside the capsule tier [leash-unsafe-in-capsule]
   CHIP_REGISTER(0x40000000) = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: reinterpret_cast in capsule code; capsules forbid unsafe code, marked or not: move it behind a safe interface outside the capsule tier [leash-unsafe-in-capsule]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: volatile access through pointer in capsule code; capsules forbid unsafe code, marked or not: move it behind a safe interface outside the capsule tier [leash-unsafe-in-capsule]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: volatile access through pointer and reinterpret_cast in capsule code; capsules forbid unsafe code, marked or not: move it behind a safe interface outside the capsule tier [leash-unsafe-in-capsule]
   return state +
          static_cast<std::uint32_t>(*pointer + *c_style + *writable + third +
                                     *next + slot->value) +
