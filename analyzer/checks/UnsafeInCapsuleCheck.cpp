@@ -136,7 +136,12 @@ void UnsafeInCapsuleCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(Candidate, this);
   Finder->addMatcher(functionDecl(hasAttr(attr::Annotate)).bind("function"),
                      this);
-  Finder->addMatcher(ifStmt(hasInitStatement(declStmt())).bind("if"), this);
+  // LEASH_UNSAFE_BLOCK declares its marker as the `if`'s condition (or, in
+  // the older spelling, its init-statement).
+  Finder->addMatcher(ifStmt(anyOf(hasConditionVariableStatement(declStmt()),
+                                  hasInitStatement(declStmt())))
+                         .bind("if"),
+                     this);
 }
 
 void UnsafeInCapsuleCheck::reportMarker(SourceLocation Location,

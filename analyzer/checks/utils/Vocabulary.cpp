@@ -133,10 +133,14 @@ std::optional<llvm::StringRef> unsafeReason(const FunctionDecl *Function) {
 const VarDecl *unsafeBlockMarker(const IfStmt *If) {
   if (!If)
     return nullptr;
-  const auto *Init = dyn_cast_or_null<DeclStmt>(If->getInit());
-  if (!Init || !Init->isSingleDecl())
-    return nullptr;
-  const auto *Var = dyn_cast<VarDecl>(Init->getSingleDecl());
+  // The vocabulary declares the marker as the condition (`if (const bool
+  // m = true)`, valid from C++11 on); an init-statement (`if (constexpr
+  // bool m = true; m)`, C++17) is recognised too.
+  const VarDecl *Var = If->getConditionVariable();
+  if (!Var)
+    if (const auto *Init = dyn_cast_or_null<DeclStmt>(If->getInit());
+        Init && Init->isSingleDecl())
+      Var = dyn_cast<VarDecl>(Init->getSingleDecl());
   if (!Var || !ownAnnotation(Var, annotation::UnsafeBlock))
     return nullptr;
   return Var;

@@ -26,9 +26,7 @@
 
 /// Implementation of LEASH_UNSAFE_BLOCK with a unique variable name.
 #define LEASH_UNSAFE_BLOCK_IMPL_(why, name)                                    \
-  if ([[clang::annotate("leash.unsafe_block", why)]] constexpr bool name =     \
-          true;                                                                \
-      name)
+  if ([[clang::annotate("leash.unsafe_block", why)]] const bool name = true)
 
 /// Marks a component class: its instances live in static storage, are shared
 /// by `const` reference, and keep all mutable state in cells.
@@ -60,8 +58,10 @@
 
 #define LEASH_UNSAFE(why)
 #define LEASH_UNSAFE_API
+// GCC counts a condition variable as unused; [[gnu::unused]] says it is
+// meant so, and GCC knows the attribute in every standard from C++11 on.
 #define LEASH_UNSAFE_BLOCK_IMPL_(why, name)                                    \
-  if (constexpr bool name = true; name)
+  if ([[gnu::unused]] const bool name = true)
 #define LEASH_COMPONENT
 #define LEASH_INTERRUPT
 #define LEASH_IN_FLIGHT
@@ -74,10 +74,11 @@
 /// Marks the block that follows as an unsafe context (Rust: `unsafe {}`);
 /// `why` is a mandatory string literal. Use it as a statement prefix:
 /// `LEASH_UNSAFE_BLOCK("why") { statements }`. It is an `if` whose
-/// init-statement declares an annotated, always-true constexpr variable
-/// (Clang 16 rejects attributes on statements), so `break`, `continue` and
-/// `return` inside the block behave as in a plain block. Do not follow the
-/// block with `else`.
+/// condition declares an annotated, always-true `const bool` (Clang 16
+/// rejects attributes on statements; a condition declaration is valid C++
+/// from C++11 on, so code that is not C++20 can be annotated without
+/// warnings), so `break`, `continue` and `return` inside the block behave as
+/// in a plain block. Do not follow the block with `else`.
 #define LEASH_UNSAFE_BLOCK(why)                                                \
   LEASH_UNSAFE_BLOCK_IMPL_(why, LEASH_CONCAT_(leash_unsafe_block_, __COUNTER__))
 
