@@ -23,6 +23,8 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <set>
 #include <thread>
@@ -393,6 +395,38 @@ adjustCommands(const CheckRequest &Request,
   return std::move(Adjusted);
 }
 
+/// Writes the adjusted commands as `<Directory>/compile_commands.json`
+/// (`--export-compile-commands`); says where, and what could not be
+/// adjusted. Returns the exit status.
+int exportCommands(const std::string &Directory,
+                   const AdjustedCommands &Adjusted) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return usageError("cannot create '" + Directory + "': " + EC.message());
+  nlohmann::json Entries = nlohmann::json::array();
+  for (const std::string &File : Adjusted.Database.getAllFiles())
+    for (const clang::tooling::CompileCommand &Command :
+         Adjusted.Database.getCompileCommands(File))
+      Entries.push_back({{"directory", Command.Directory},
+                         {"arguments", Command.CommandLine},
+                         {"file", Command.Filename}});
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC)
+    return usageError("cannot write '" + Path + "': " + EC.message());
+  Out << Entries.dump(2) << '\n';
+  Out.close();
+  if (Out.has_error())
+    return usageError("cannot write '" + Path + "': " + Out.error().message());
+  for (const auto &[File, Why] : Adjusted.Failures)
+    llvm::WithColor::error(llvm::errs(), "leash")
+        << "not exported: '" << File << "': " << Why << '\n';
+  llvm::errs() << "leash: wrote " << Entries.size() << " adjusted commands to '"
+               << Path << "'\n";
+  return Adjusted.Failures.empty() ? ExitClean : ExitUnitFailed;
+}
+
 /// What the units found, each finding, remark and marker once: a header's
 /// finding appears once per run, however many units include it.
 struct MergedResults {
@@ -559,6 +593,8 @@ int runCheck(const CheckRequest &Request) {
   auto Adjusted = adjustCommands(Request, **Database, *Files, **Configuration);
   if (!Adjusted)
     return usageError(llvm::toString(Adjusted.takeError()));
+  if (!Request.ExportDirectory.empty())
+    return exportCommands(Request.ExportDirectory, *Adjusted);
 
   // The analysis, one worker process per unit.
   unsigned Jobs = Request.Jobs

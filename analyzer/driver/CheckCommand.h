@@ -55,6 +55,10 @@ struct CheckRequest {
   bool Verbose = false;
   /// Clang's resource directory.
   std::string ResourceDir;
+  /// Write the adjusted commands as `compile_commands.json` into this
+  /// directory, for clang-tidy with the plugin (or clangd) to parse the
+  /// units as leash does, and stop without analysing.
+  std::string ExportDirectory;
 };
 
 /// Runs `leash check`; returns an ExitStatus.

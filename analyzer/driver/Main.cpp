@@ -75,6 +75,12 @@ cl::list<std::string> ExtraArgBefore(
              "compile command (the .clang-tidy key ExtraArgsBefore adds "
              "more)"),
     cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> ExportCompileCommands(
+    "export-compile-commands",
+    cl::desc("Write the commands as leash adjusts them (cross compilers "
+             "queried, GCC-only flags dropped, extra arguments added) to "
+             "<dir>/compile_commands.json for clang-tidy or clangd, and stop"),
+    cl::value_desc("dir"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed at once "
                                 "(default: all cores)"),
@@ -179,6 +185,7 @@ int main(int argc, char **argv) {
     Request.FailOn = FailOn;
     Request.Verbose = Verbose;
     Request.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
+    Request.ExportDirectory = ExportCompileCommands;
     for (const std::string &Library : Load) {
       // The module registers its checks when it is loaded, as under
       // clang-tidy's -load.
