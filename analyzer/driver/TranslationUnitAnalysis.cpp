@@ -4,6 +4,7 @@
 
 #include "FirstCompilerError.h"
 #include "LenientConfiguration.h"
+#include "MacroUses.h"
 #include "RunReport.h"
 #include "UnsafeInventory.h"
 
@@ -72,13 +73,14 @@ namespace {
 /// Clang-tidy's frontend action: every enabled check on one AST.
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  /// \p Markers, when given, receives the unit's unsafe markers.
+  /// \p Markers, when given, receives the unit's unsafe markers; \p Uses
+  /// the places its macros are used.
   TidyActionFactory(ClangTidyContext &Context,
-                    std::vector<UnsafeMarker> *Markers)
-      : ConsumerFactory(Context), Markers(Markers) {}
+                    std::vector<UnsafeMarker> *Markers, MacroUses &Uses)
+      : ConsumerFactory(Context), Markers(Markers), Uses(Uses) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Markers);
+    return std::make_unique<Action>(ConsumerFactory, Markers, Uses);
   }
 
   bool
@@ -97,11 +99,13 @@ private:
   class Action : public clang::ASTFrontendAction {
   public:
     Action(clang::tidy::ClangTidyASTConsumerFactory &Factory,
-           std::vector<UnsafeMarker> *Markers)
-        : Factory(Factory), Markers(Markers) {}
+           std::vector<UnsafeMarker> *Markers, MacroUses &Uses)
+        : Factory(Factory), Markers(Markers), Uses(Uses) {}
     std::unique_ptr<clang::ASTConsumer>
     CreateASTConsumer(clang::CompilerInstance &Compiler,
                       llvm::StringRef File) override {
+      Compiler.getPreprocessor().addPPCallbacks(
+          makeMacroUseRecorder(Compiler.getSourceManager(), Uses));
       if (!Markers)
         return Factory.createASTConsumer(Compiler, File);
       // One parse serves the checks and the inventory.
@@ -114,10 +118,12 @@ private:
   private:
     clang::tidy::ClangTidyASTConsumerFactory &Factory;
     std::vector<UnsafeMarker> *Markers;
+    MacroUses &Uses;
   };
 
   clang::tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   std::vector<UnsafeMarker> *Markers;
+  MacroUses &Uses;
 };
 
 /// Line and column of byte \p Offset of \p Path, read once per file.
@@ -164,14 +170,22 @@ Severity severityOf(clang::tooling::Diagnostic::Level Level) {
   }
 }
 
-Finding toFinding(const ClangTidyError &Error, LineTable &Lines) {
+Finding toFinding(const ClangTidyError &Error, LineTable &Lines,
+                  const MacroUses &Uses) {
   Finding Result;
   Result.Rule = Error.DiagnosticName;
   Result.Level = severityOf(Error.DiagLevel);
   Result.Message = Error.Message.Message;
-  Result.Where =
-      Lines.locate(canonicalPath(Error.Message.FilePath, Error.BuildDirectory),
-                   Error.Message.FileOffset);
+  const std::string File =
+      canonicalPath(Error.Message.FilePath, Error.BuildDirectory);
+  Result.Where = Lines.locate(File, Error.Message.FileOffset);
+  // A finding at a macro's use: name the macro, whose expansion may have
+  // made the names the message speaks of.
+  if (auto Use = Uses.find({File, Error.Message.FileOffset});
+      Use != Uses.end() && !Result.Rule.empty() &&
+      llvm::StringRef(Result.Rule).startswith("leash-"))
+    Result.Notes.push_back({"expanded from macro '" + Use->second.Name + "'",
+                            Use->second.Definition});
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes)
     Result.Notes.push_back(
         {Note.Message,
@@ -224,8 +238,10 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
   clang::tooling::ClangTool Tool(Database, {File});
   FirstCompilerErrorRecorder Recorder(DiagConsumer);
   Tool.setDiagnosticConsumer(&Recorder);
+  MacroUses Uses;
   TidyActionFactory Factory(
-      Context, Selection.UnsafeInventory ? &Result.UnsafeMarkers : nullptr);
+      Context, Selection.UnsafeInventory ? &Result.UnsafeMarkers : nullptr,
+      Uses);
   int Status = Tool.run(&Factory);
 
   if (const auto &First = Recorder.firstError()) {
@@ -246,7 +262,7 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
   for (const ClangTidyError &Error : DiagConsumer.take()) {
     if (Error.DiagLevel == clang::tooling::Diagnostic::Remark) {
       if (!Failed)
-        Result.Remarks.push_back(toFinding(Error, Lines));
+        Result.Remarks.push_back(toFinding(Error, Lines, Uses));
       continue;
     }
     // A unit that did not compile contributes its compiler errors only:
@@ -255,7 +271,7 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
                     llvm::StringRef(Error.DiagnosticName)
                         .startswith("clang-diagnostic-")))
       continue;
-    Result.Findings.push_back(toFinding(Error, Lines));
+    Result.Findings.push_back(toFinding(Error, Lines, Uses));
   }
   Result.Analysed = Result.FailureReason.empty();
   return Result;
