@@ -519,4 +519,26 @@ TEST_F(UsbStackTest, SuspendAndResumeKeepTheConfiguration) {
   EXPECT_EQ(host().bulk_in(*hid.in_endpoint()).data, report);
 }
 
+TEST_F(UsbStackTest, PacketPendingAtDetachIsForgottenAtAttach) {
+  // Found by the fuzzer: an OUT packet arrives, the device detaches before
+  // the driver sees its EPDATA, and attaches again. The packet went with
+  // the disabled USBD, but its EPDATASTATUS bit stayed; the next EPDATA
+  // made the driver start EasyDMA on an endpoint holding no packet.
+  enumerate_like_linux();
+  const host_tests::LoopbackFunction &cdc = rig_.function(0);
+  const host_tests::LoopbackFunction &hid = rig_.function(1);
+  ASSERT_EQ(model_.host_out(*cdc.out_endpoint(), Bytes{}), Handshake::ack);
+  usbd_.detach();
+  host().run();
+  EXPECT_TRUE(rig_.leases_home());
+  ASSERT_TRUE(rig_.attach().is_ok());
+  enumerate_like_linux();
+  const Bytes report(64, 0x17);
+  ASSERT_EQ(host().bulk_out(*hid.out_endpoint(), report), Handshake::ack);
+  EXPECT_EQ(host().bulk_in(*hid.in_endpoint()).data, report);
+  const Bytes line(5, 0x33);
+  ASSERT_EQ(host().bulk_out(*cdc.out_endpoint(), line), Handshake::ack);
+  EXPECT_EQ(host().bulk_in(*cdc.in_endpoint()).data, line);
+}
+
 } // namespace

@@ -101,6 +101,11 @@ kernel::Result Usbd::attach() const {
   registers_.event_endpoint0_data_done.set(0);
   registers_.event_endpoint_data.set(0);
   registers_.event_usb_event.set(0);
+  // So would EPDATASTATUS bits of packets that arrived before a detach (the
+  // host's packet went with the disabled USBD, but its bit stayed): the next
+  // EPDATA would start EasyDMA on an endpoint holding no packet.
+  registers_.endpoint_data_status.set(
+      registers_.endpoint_data_status.get()); // Write one to clear.
   registers_.interrupt_enable_set.write(handled_interrupts());
   controller_state_.set(ControllerState::attached);
   control_state_.set(ControlState::idle);
