@@ -541,4 +541,33 @@ TEST_F(UsbStackTest, PacketPendingAtDetachIsForgottenAtAttach) {
   EXPECT_EQ(host().bulk_in(*cdc.in_endpoint()).data, line);
 }
 
+TEST_F(UsbStackTest, SetupOvertakingTheLastPacketAbandonsItsTransfer) {
+  // Found by the fuzzer: the host fetches the last IN packet of a transfer
+  // and sends the next SETUP (SET_ADDRESS) before the driver has seen
+  // EP0DATADONE. Finishing the old transfer then triggered EP0STATUS on the
+  // new one, which for SET_ADDRESS the hardware answers by itself (for any
+  // other request it would let its status stage through early).
+  enter_default();
+  const auto setup = ScriptedUsbHost::setup_bytes;
+  model_.setup(setup(0x80, 6, 0x0100, 0, 18));
+  host().run();
+  ASSERT_EQ(model_.host_in(0).handshake, Handshake::ack);
+  model_.setup(setup(0x00, 5, 3, 0, 0));
+  host().run();
+  EXPECT_EQ(model_.host_status(), Handshake::ack);
+  host().run();
+  EXPECT_EQ(model_.address(), 3U);
+  EXPECT_EQ(state(), DeviceState::address);
+  // The same with a request whose status stage is the driver's.
+  model_.setup(setup(0x80, 6, 0x0100, 0, 18));
+  host().run();
+  ASSERT_EQ(model_.host_in(0).handshake, Handshake::ack);
+  model_.setup(setup(0x00, 9, 1, 0, 0));
+  host().run();
+  EXPECT_EQ(model_.host_status(), Handshake::ack);
+  host().run();
+  EXPECT_EQ(state(), DeviceState::configured);
+  expect_still_working();
+}
+
 } // namespace
