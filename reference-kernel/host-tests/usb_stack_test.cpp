@@ -570,4 +570,23 @@ TEST_F(UsbStackTest, SetupOvertakingTheLastPacketAbandonsItsTransfer) {
   expect_still_working();
 }
 
+TEST_F(UsbStackTest, SetupPendingAtABusResetIsVoid) {
+  // Found by the fuzzer: a SETUP the driver had not handled yet when the
+  // host reset the bus was served after the reset, leaving a data stage (or
+  // a SET_ADDRESS) the host never asked for in the new default state.
+  enter_address();
+  const auto setup = ScriptedUsbHost::setup_bytes;
+  model_.setup(setup(0x00, 5, 12, 0, 0));
+  model_.bus_reset();
+  host().run();
+  EXPECT_EQ(state(), DeviceState::default_state);
+  EXPECT_TRUE(rig_.leases_home());
+  model_.setup(setup(0x80, 6, 0x0200, 0, 255));
+  model_.bus_reset();
+  host().run();
+  EXPECT_TRUE(rig_.leases_home());
+  EXPECT_EQ(model_.host_status(), Handshake::nak);
+  enumerate_like_linux();
+}
+
 } // namespace

@@ -52,7 +52,9 @@ public:
   }
 
 private:
+  /// The input.
   std::span<const std::uint8_t> bytes_;
+  /// How much of it was read.
   std::size_t offset_ = 0;
 };
 
@@ -79,7 +81,9 @@ enum Op : std::uint8_t {
 
 /// The examples, by the input's first byte.
 struct Example {
+  /// What the device answers GET_DESCRIPTOR from.
   const capsules::usb::DescriptorTable *table;
+  /// Where its functions went.
   std::span<const capsules::usb::FunctionPlacement> functions;
 };
 const std::array<Example, 3> examples{{
