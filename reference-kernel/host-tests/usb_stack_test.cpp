@@ -1,5 +1,6 @@
 /// Tests of the whole USB device stack (UsbDevice, class drivers, the
 /// nRF52840 USBD driver) on the simulated USBD, driven by a scripted host.
+#include "capsules/usb/cdc_acm.h"
 #include "capsules/usb/device_state.h"
 #include "capsules/usb/standard_configurations.h"
 #include "chips/nrf52840/usbd.h"
@@ -9,10 +10,12 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -587,6 +590,128 @@ TEST_F(UsbStackTest, SetupPendingAtABusResetIsVoid) {
   EXPECT_TRUE(rig_.leases_home());
   EXPECT_EQ(model_.host_status(), Handshake::nak);
   enumerate_like_linux();
+}
+
+/// The serial port device served by the real CDC-ACM driver, as the board
+/// wires it, on the simulated USBD.
+class UsbStackCdcAcmTest : public ::testing::Test,
+                           public kernel::hil::uart::TransmitClient,
+                           public kernel::hil::uart::ReceiveClient {
+protected:
+  UsbStackCdcAcmTest()
+      : usbd_(model_.registers, model_.power, model_.errata),
+        port_(usbd_, function(),
+              leash::Lease<std::uint8_t>::from(notification_storage_),
+              leash::Lease<std::uint8_t>::from(in_storage_),
+              leash::Lease<std::uint8_t>::from(out_storage_)),
+        rig_(model_, usbd_, standard::serial_port_descriptor_table,
+             standard::serial_port_device.functions, drivers_) {
+    model_.add_data_ram(notification_storage_);
+    model_.add_data_ram(in_storage_);
+    model_.add_data_ram(out_storage_);
+    port_.set_transmit_client(*this);
+    port_.set_receive_client(*this);
+    transmit_home_.put(leash::Lease<std::uint8_t>::from(transmit_storage_));
+    receive_home_.put(leash::Lease<std::uint8_t>::from(receive_storage_));
+  }
+
+  void SetUp() override {
+    if (!kernel::DeferredCall::verify_setup()) {
+      GTEST_SKIP() << "no deferred call left in this process";
+    }
+    violations_before_ = host_tests::violation_count();
+    ASSERT_TRUE(rig_.attach().is_ok());
+  }
+
+  void TearDown() override {
+    if (IsSkipped()) {
+      return;
+    }
+    rig_.host().bus_reset();
+    EXPECT_TRUE(rig_.device().control_buffer_is_home());
+    EXPECT_TRUE(port_.buffers_are_home());
+    EXPECT_TRUE(transmit_home_.is_some());
+    EXPECT_TRUE(receive_home_.is_some());
+    EXPECT_EQ(model_.dropped_out_packets(), 0U);
+    EXPECT_EQ(host_tests::violation_count(), violations_before_);
+  }
+
+  static const FunctionPlacement &function() {
+    return standard::serial_port_device.functions[0];
+  }
+  /// The endpoint number in the CDC-ACM function's endpoint `slot`.
+  static std::uint8_t endpoint(std::size_t slot) {
+    return function().endpoint_addresses[slot] & 0x0FU;
+  }
+
+  void transmitted(leash::Lease<std::uint8_t> buffer, std::size_t length,
+                   kernel::Result result) const override {
+    transmitted_.push_back({length, result.is_ok()});
+    transmit_home_.put(std::move(buffer));
+  }
+  void received(leash::Lease<std::uint8_t> buffer, std::size_t length,
+                kernel::Result) const override {
+    for (std::size_t index = 0; index < length; ++index) {
+      received_.push_back(buffer[index]);
+    }
+    receive_home_.put(std::move(buffer));
+  }
+
+  SimulatedNrf52840Usbd model_;
+  chips::nrf52840::Usbd usbd_;
+  std::uint8_t notification_storage_[16] = {};
+  std::uint8_t in_storage_[64] = {};
+  std::uint8_t out_storage_[64] = {};
+  capsules::usb::CdcAcm port_;
+  std::array<const capsules::usb::ClassDriver *, 1> drivers_{&port_};
+  UsbStackRig rig_;
+  std::uint8_t transmit_storage_[32] = {};
+  std::uint8_t receive_storage_[32] = {};
+  leash::TakeCell<leash::Lease<std::uint8_t>> transmit_home_;
+  leash::TakeCell<leash::Lease<std::uint8_t>> receive_home_;
+  mutable std::vector<std::pair<std::size_t, bool>> transmitted_;
+  mutable Bytes received_;
+  std::size_t violations_before_ = 0;
+};
+
+TEST_F(UsbStackCdcAcmTest, BytesCrossTheRealDriverBothWays) {
+  ScriptedUsbHost &host = rig_.host();
+  host.bus_reset();
+  ASSERT_TRUE(host.set_address(4).ok());
+  ASSERT_TRUE(host.set_configuration(1).ok());
+  ASSERT_TRUE(port_.is_configured());
+  // What a terminal does on open: SET_CONTROL_LINE_STATE, DTR and RTS, to
+  // the communication interface.
+  EXPECT_TRUE(
+      host.control_read(ScriptedUsbHost::setup_bytes(0x21, 0x22, 3, 0, 0))
+          .ok());
+  // Device to host.
+  leash::Lease<std::uint8_t> text = transmit_home_.take();
+  const std::string hello = "hello";
+  for (std::size_t index = 0; index < hello.size(); ++index) {
+    text[index] = static_cast<std::uint8_t>(hello[index]);
+  }
+  auto refusal = port_.transmit(std::move(text), hello.size());
+  ASSERT_FALSE(refusal);
+  host.run();
+  Bytes arrived;
+  for (int packet = 0; packet < 4 && arrived.size() < hello.size(); ++packet) {
+    host_tests::InResult in = host.bulk_in(endpoint(2));
+    if (in.handshake == Handshake::ack) {
+      arrived.insert(arrived.end(), in.data.begin(), in.data.end());
+    }
+  }
+  EXPECT_EQ(std::string(arrived.begin(), arrived.end()), hello);
+  ASSERT_EQ(transmitted_.size(), 1U);
+  EXPECT_EQ(transmitted_[0], (std::pair<std::size_t, bool>{5, true}));
+  // Host to device.
+  auto receive_refusal = port_.receive(receive_home_.take(), 3);
+  ASSERT_FALSE(receive_refusal);
+  host.run();
+  const Bytes typed{'a', 'b', 'c'};
+  ASSERT_EQ(host.bulk_out(endpoint(1), typed), Handshake::ack);
+  host.run();
+  EXPECT_EQ(received_, typed);
 }
 
 } // namespace

@@ -61,6 +61,18 @@ UsbStackRig::UsbStackRig(
   }
 }
 
+UsbStackRig::UsbStackRig(
+    SimulatedNrf52840Usbd &model, const chips::nrf52840::Usbd &usbd,
+    const capsules::usb::DescriptorTable &table,
+    std::span<const capsules::usb::FunctionPlacement> functions,
+    std::span<const capsules::usb::ClassDriver *const> drivers)
+    : model_(model), usbd_(usbd),
+      device_(usbd, table, functions, drivers,
+              leash::Lease<std::uint8_t>::from(control_storage_)),
+      host_(model, [this] { run_usb_kernel_loop(model_, usbd_); }) {
+  model_.add_data_ram(control_storage_);
+}
+
 kernel::Result UsbStackRig::attach() {
   model_.connect_vbus(true);
   const kernel::Result result = device_.attach();

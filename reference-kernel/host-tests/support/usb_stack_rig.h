@@ -41,13 +41,21 @@ public:
               const capsules::usb::DescriptorTable &table,
               std::span<const capsules::usb::FunctionPlacement> functions);
 
+  /// The same device served by `drivers` (the real class drivers, one per
+  /// function, as the board wires them) instead of loopback drivers.
+  UsbStackRig(SimulatedNrf52840Usbd &model, const chips::nrf52840::Usbd &usbd,
+              const capsules::usb::DescriptorTable &table,
+              std::span<const capsules::usb::FunctionPlacement> functions,
+              std::span<const capsules::usb::ClassDriver *const> drivers);
+
   UsbStackRig(const UsbStackRig &) = delete;
   UsbStackRig &operator=(const UsbStackRig &) = delete;
 
   /// VBUS on, then the device attaches; returns the attach's result.
   kernel::Result attach();
   /// Whether every lease is at home: endpoint 0's in the device, each
-  /// driver's two in the driver. After a bus reset or detach they must be.
+  /// loopback driver's two in the driver (real drivers are the test's to
+  /// check). After a bus reset or detach they must be.
   [[nodiscard]] bool leases_home() const;
 
   /// The host on the bus.
