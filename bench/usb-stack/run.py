@@ -61,23 +61,68 @@ def instruction_counts(host_build, without_model):
     return {label: total / REPETITIONS for label, total in totals.items()}
 
 
+def group_of(path):
+    """The stack's part an object file belongs to, or None."""
+    if "/leash_capsules.dir/usb/" in path:
+        name = os.path.basename(path)
+        if name.startswith("standard_configurations"):
+            return "example descriptors (standard_configurations)"
+        if name.startswith("cdc_acm"):
+            return "CDC-ACM driver (capsules/usb/cdc_acm*)"
+        if name.startswith("hid_"):
+            return "HID drivers (capsules/usb/hid_*)"
+        return "device core (capsules/usb)"
+    if re.search(r"/chip_nrf52840\.dir/usbd[^/]*\.obj$", path):
+        return "nRF52840 USBD driver (chips/nrf52840/usbd*)"
+    return None
+
+
+def linked_sizes(map_path):
+    """group -> (flash, RAM) bytes the linker kept, from a board's map."""
+    sizes = collections.defaultdict(lambda: [0, 0])
+    output_section = None
+    in_memory_map = False
+    for line in open(map_path):
+        if line.startswith("Linker script and memory map"):
+            in_memory_map = True
+            continue
+        if not in_memory_map:
+            continue
+        if re.match(r"^\.\S+", line):
+            output_section = line.split()[0]
+            continue
+        match = re.match(r"^ (\.\S+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)",
+                         line)
+        if not match or output_section is None or output_section.startswith(
+                (".debug", ".comment", ".ARM.attributes")):
+            continue
+        group = group_of(match.group(4))
+        size = int(match.group(3), 16)
+        if group is None or int(match.group(2), 16) == 0 or size == 0:
+            continue
+        if output_section in (".bss", ".noinit"):
+            sizes[group][1] += size
+        elif output_section == ".data":
+            sizes[group][0] += size
+            sizes[group][1] += size
+        else:
+            sizes[group][0] += size
+    return sizes
+
+
 def object_sizes(kernel_build, size_tool):
     """group -> (text, data, bss) summed over the group's object files."""
     groups = {
         "device core (capsules/usb)": [],
+        "CDC-ACM driver (capsules/usb/cdc_acm*)": [],
+        "HID drivers (capsules/usb/hid_*)": [],
         "example descriptors (standard_configurations)": [],
         "nRF52840 USBD driver (chips/nrf52840/usbd*)": [],
     }
     for path in glob.glob(f"{kernel_build}/**/*.obj", recursive=True):
-        if "/leash_capsules.dir/usb/" in path:
-            key = ("example descriptors (standard_configurations)"
-                   if "standard_configurations" in path else
-                   "device core (capsules/usb)")
-        elif re.search(r"/chip_nrf52840\.dir/usbd[^/]*\.obj$", path):
-            key = "nRF52840 USBD driver (chips/nrf52840/usbd*)"
-        else:
-            continue
-        groups[key].append(path)
+        key = group_of(path)
+        if key is not None:
+            groups[key].append(path)
     if not any(groups.values()):
         sys.exit(f"run.py: no USB objects in {kernel_build}; build the kernel")
     sizes = {}
@@ -151,7 +196,17 @@ def main():
                                                size_tool).items():
         total_flash += text + data
         print(f"  {key}: {text}/{data}/{bss}")
-    print(f"  flash in all (text + data): {total_flash}")
+    print(f"  flash in all (text + data, before --gc-sections): "
+          f"{total_flash}")
+    board_map = os.path.join(kernel_build, "nrf52840dk.map")
+    if os.path.exists(board_map):
+        print("usb-stack: linked into nrf52840dk.elf (its map, after "
+              "--gc-sections), flash/RAM bytes:")
+        linked = linked_sizes(board_map)
+        for key in sorted(linked):
+            print(f"  {key}: {linked[key][0]}/{linked[key][1]}")
+        print(f"  in all: {sum(v[0] for v in linked.values())}/"
+              f"{sum(v[1] for v in linked.values())}")
     ram = object_ram(kernel_build)
     print(f"  RAM: sizeof(UsbDevice) {ram['usb_device_size']}, "
           f"sizeof(Usbd) {ram['usbd_size']} (plus the board's packet "
