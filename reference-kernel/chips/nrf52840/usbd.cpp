@@ -101,6 +101,11 @@ kernel::Result Usbd::attach() const {
   registers_.event_endpoint0_data_done.set(0);
   registers_.event_endpoint_data.set(0);
   registers_.event_usb_event.set(0);
+  // So would EPDATASTATUS bits of packets that arrived before a detach (the
+  // host's packet went with the disabled USBD, but its bit stayed): the next
+  // EPDATA would start EasyDMA on an endpoint holding no packet.
+  registers_.endpoint_data_status.set(
+      registers_.endpoint_data_status.get()); // Write one to clear.
   registers_.interrupt_enable_set.write(handled_interrupts());
   controller_state_.set(ControllerState::attached);
   control_state_.set(ControlState::idle);
@@ -210,7 +215,16 @@ void Usbd::cancel_every_packet() const {
 }
 
 void Usbd::handle_bus_reset() const {
-  // The hardware disabled every endpoint but 0 and forgot the address.
+  // The hardware disabled every endpoint but 0 and forgot the address. A
+  // SETUP or packet still pending from before the reset is void (a stale
+  // SET_ADDRESS would otherwise change the new default state): the host
+  // sends nothing for at least 10 ms after a reset (USB 2.0 section
+  // 7.1.7.5), long after this bottom half runs.
+  registers_.event_endpoint0_setup.set(0);
+  registers_.event_endpoint0_data_done.set(0);
+  registers_.event_endpoint_data.set(0);
+  registers_.endpoint_data_status.set(
+      registers_.endpoint_data_status.get()); // Write one to clear.
   cancel_every_packet();
   control_state_.set(ControlState::idle);
   endpoint0_task_.set(Endpoint0Task::none);

@@ -72,7 +72,9 @@ public:
   /// Records the address (the hardware applies it by itself).
   void set_address(std::uint8_t address) const override;
   /// Enables bulk or interrupt endpoint 1..7 (an OUT endpoint is armed for
-  /// its first packet at once).
+  /// its first packet at once). An endpoint already enabled, or disabled
+  /// with its cancelled packet not yet handed back, is enabled all the
+  /// same: its data toggle resets, a packet in flight keeps going.
   kernel::Result enable_endpoint(kernel::hil::usb::Endpoint endpoint,
                                  kernel::hil::usb::TransferType type,
                                  std::size_t max_packet_size) const override;

@@ -40,6 +40,12 @@ void Usbd::handle_setup() const {
 }
 
 void Usbd::handle_endpoint0_data_done() const {
+  // A SETUP that came after this packet (handled later in this bottom
+  // half) ends the transfer the packet belongs to: the hardware latched it
+  // already, so EP0STATUS, EP0RCVOUT or another data packet asked for the
+  // old transfer would act on the new one.
+  const bool overtaken =
+      registers_.event_endpoint0_setup.is_set(UsbdSignal::active);
   if (control_in_.get()) {
     // The host fetched (and acknowledged) the IN packet ENDEPIN[0] left in
     // the endpoint's buffer.
@@ -48,9 +54,17 @@ void Usbd::handle_endpoint0_data_done() const {
       return;
     }
     endpoint.state.set(EndpointState::idle);
+    if (overtaken) {
+      // The host did take the packet: it is handed back sent, but every
+      // further request for the old transfer is refused.
+      control_state_.set(ControlState::idle);
+    }
     hand_back(true, 0, endpoint.buffer.take(), endpoint.length.get(),
               kernel::Result::ok());
     return;
+  }
+  if (overtaken) {
+    return; // handle_setup hands the waiting lease back cancelled.
   }
   // An OUT packet arrived after EP0RCVOUT: EasyDMA copies it out.
   const EndpointSlot &endpoint = out_[0];

@@ -109,25 +109,32 @@ kernel::Result Usbd::enable_endpoint(Endpoint endpoint, TransferType type,
   const bool in = endpoint.direction == Direction::in;
   const EndpointSlot &slot_of_endpoint = slot(in, endpoint.number);
   const EndpointState state = slot_of_endpoint.state.get();
-  if (state != EndpointState::disabled && state != EndpointState::idle) {
-    return kernel::Result::failure(kernel::ErrorCode::busy);
-  }
   auto &enable =
       in ? registers_.endpoint_in_enable : registers_.endpoint_out_enable;
+  const bool was_enabled = (enable.get() & (1U << endpoint.number)) != 0;
+  // Any state is fine: re-selecting the configuration disables the
+  // endpoints and enables them again at once, while their cancelled
+  // packets wait for the deferred call (which then finds them enabled and
+  // leaves them idle), and SET_INTERFACE enables endpoints whose packets
+  // are in flight, which keep going (only the toggle resets).
   enable.set(enable.get() | (1U << endpoint.number));
   registers_.data_toggle.write(
       UsbdDataToggle::endpoint.value(endpoint.number) |
       UsbdDataToggle::in.value(in ? 1 : 0) |
       UsbdDataToggle::value.value(UsbdDataToggleValue::data0));
   slot_of_endpoint.max_packet.set(static_cast<std::uint8_t>(max_packet_size));
-  slot_of_endpoint.packet_ready.set(false);
-  if (!in && state == EndpointState::disabled) {
-    // An OUT endpoint NAKs until armed, once: after each ENDEPOUT the
-    // hardware re-arms it, and arming it again would drop a packet
-    // (TinyUSB #733, embassy #6688).
-    registers_.size_out[endpoint.number].set(0);
+  if (!was_enabled) {
+    slot_of_endpoint.packet_ready.set(false);
+    if (!in) {
+      // An OUT endpoint NAKs until armed, once: after each ENDEPOUT the
+      // hardware re-arms it, and arming it again would drop a packet
+      // (TinyUSB #733, embassy #6688). Disabled, it held none.
+      registers_.size_out[endpoint.number].set(0);
+    }
   }
-  slot_of_endpoint.state.set(EndpointState::idle);
+  if (state == EndpointState::disabled) {
+    slot_of_endpoint.state.set(EndpointState::idle);
+  }
   return kernel::Result::ok();
 }
 
