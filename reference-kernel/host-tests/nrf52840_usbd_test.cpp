@@ -761,7 +761,7 @@ TEST_F(Nrf52840UsbdTest, TheModelCatchesASecondDmaTransfer) {
   ASSERT_TRUE(usbd_.enable_endpoint(in3, TransferType::bulk, 64).is_ok());
   ASSERT_TRUE(send(1, pattern(4)));
   EXPECT_NONFATAL_FAILURE(model_.registers.start_endpoint_in[3].write(
-                              chips::nrf52840::UsbdSignal::active.set()),
+                              chips::nrf52840::Signal::active.set()),
                           "one at a time");
   step();
   model_.host_in(1);

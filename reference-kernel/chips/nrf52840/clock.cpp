@@ -5,7 +5,7 @@ namespace chips::nrf52840 {
 
 void Clock::start_crystal() const {
   registers_.event_high_frequency_clock_started.set(0);
-  registers_.start_high_frequency_clock.write(ClockSignal::active.set());
+  registers_.start_high_frequency_clock.write(Signal::active.set());
 }
 
 bool Clock::crystal_is_running() const {

@@ -2,21 +2,13 @@
 #ifndef CHIPS_NRF52840_CLOCK_REGISTERS_H
 #define CHIPS_NRF52840_CLOCK_REGISTERS_H
 
+#include "chips/nrf52840/signal.h"
 #include "libraries/registers/registers.h"
 
 #include <cstddef>
 #include <cstdint>
 
 namespace chips::nrf52840 {
-
-/// A task or event register: bit 0 triggers the task, or says that the
-/// event happened.
-struct ClockSignal {
-  /// The one field of a task or event register.
-  using Field = registers::Field<std::uint32_t, ClockSignal>;
-  /// Trigger (task) or happened (event).
-  static constexpr Field active{0, 1};
-};
 
 /// The fields of HFCLKSTAT.
 struct HighFrequencyClockStatus {
@@ -35,12 +27,12 @@ struct HighFrequencyClockStatus {
 struct ClockRegisters {
   /// 0x000 TASKS_HFCLKSTART: start the crystal oscillator (HFXO), which
   /// USB needs: the internal oscillator is not accurate enough.
-  registers::WriteOnly<std::uint32_t, ClockSignal> start_high_frequency_clock;
+  registers::WriteOnly<std::uint32_t, Signal> start_high_frequency_clock;
   /// 0x004 TASKS_HFCLKSTOP.
-  registers::WriteOnly<std::uint32_t, ClockSignal> stop_high_frequency_clock;
+  registers::WriteOnly<std::uint32_t, Signal> stop_high_frequency_clock;
   registers::Reserved<0x100 - 0x008> reserved0;
   /// 0x100 EVENTS_HFCLKSTARTED: the crystal oscillator runs.
-  registers::ReadWrite<std::uint32_t, ClockSignal>
+  registers::ReadWrite<std::uint32_t, Signal>
       event_high_frequency_clock_started;
   registers::Reserved<0x40C - 0x104> reserved1;
   /// 0x40C HFCLKSTAT.

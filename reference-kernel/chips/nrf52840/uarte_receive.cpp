@@ -40,7 +40,7 @@ Uarte::receive(leash::Lease<std::uint8_t> buffer, std::size_t length) const {
   registers_.rxd.maximum_count.set(static_cast<std::uint32_t>(length));
   receive_buffer_.put(std::move(buffer));
   receive_state_.set(ReceiveState::receiving);
-  registers_.start_rx.write(UarteSignal::active.set());
+  registers_.start_rx.write(Signal::active.set());
   return Refused::accepted();
 }
 
@@ -51,14 +51,14 @@ kernel::Result Uarte::abort_receive() const {
   // STOPRX always ends with RXTO (after an ENDRX for the buffer in use), so
   // the bottom half finishes the abort; no deferred call is needed.
   receive_state_.set(ReceiveState::aborting);
-  registers_.stop_rx.write(UarteSignal::active.set());
+  registers_.stop_rx.write(Signal::active.set());
   return kernel::Result::ok();
 }
 
 void Uarte::handle_receive_events() const {
   // ERROR first: an error and the ENDRX of a buffer that filled up at the
   // same time end the reception as failed, not as complete.
-  if (registers_.event_error.is_set(UarteSignal::active)) {
+  if (registers_.event_error.is_set(Signal::active)) {
     registers_.event_error.set(0);
     const std::uint32_t sources = registers_.error_source.get();
     registers_.error_source.set(sources); // Write 1 clears.
@@ -66,17 +66,17 @@ void Uarte::handle_receive_events() const {
       // EasyDMA keeps the buffer until the receiver stops: stop it, and
       // end the reception at RXTO with the bytes received.
       receive_state_.set(ReceiveState::failing);
-      registers_.stop_rx.write(UarteSignal::active.set());
+      registers_.stop_rx.write(Signal::active.set());
     }
   }
-  if (registers_.event_end_rx.is_set(UarteSignal::active)) {
+  if (registers_.event_end_rx.is_set(Signal::active)) {
     registers_.event_end_rx.set(0);
     if (receive_state_.get() == ReceiveState::receiving) {
       finish_receive(kernel::Result::ok());
     }
     // While aborting or failing, the stop's RXTO ends the reception.
   }
-  if (registers_.event_rx_timeout.is_set(UarteSignal::active)) {
+  if (registers_.event_rx_timeout.is_set(Signal::active)) {
     registers_.event_rx_timeout.set(0);
     switch (receive_state_.get()) {
     case ReceiveState::aborting:

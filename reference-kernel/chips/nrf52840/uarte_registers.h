@@ -2,6 +2,7 @@
 #ifndef CHIPS_NRF52840_UARTE_REGISTERS_H
 #define CHIPS_NRF52840_UARTE_REGISTERS_H
 
+#include "chips/nrf52840/signal.h"
 #include "libraries/registers/registers.h"
 
 #include <cstddef>
@@ -15,15 +16,6 @@
 // maximum count (16 bits on this chip) and, once it ended, the count moved.
 
 namespace chips::nrf52840 {
-
-/// The one-bit value of a task or an event register.
-struct UarteSignal {
-  /// A field of a task or event register.
-  using Field = registers::Field<std::uint32_t, UarteSignal>;
-  /// Written 1: trigger the task. Read 1: the event happened (write the
-  /// register 0 to clear it).
-  static constexpr Field active{0, 1};
-};
 
 /// The bits of INTEN, INTENSET and INTENCLR: one per event.
 struct UarteInterrupt {
@@ -123,44 +115,44 @@ static_assert(offsetof(UarteDmaChannel, amount) == 0x8);
 /// The registers of one UARTE, in address order from its base.
 struct UarteRegisters {
   /// 0x000 TASKS_STARTRX: start the receiver into RXD's buffer.
-  registers::WriteOnly<std::uint32_t, UarteSignal> start_rx;
+  registers::WriteOnly<std::uint32_t, Signal> start_rx;
   /// 0x004 TASKS_STOPRX: stop the receiver (ENDRX, then RXTO follow).
-  registers::WriteOnly<std::uint32_t, UarteSignal> stop_rx;
+  registers::WriteOnly<std::uint32_t, Signal> stop_rx;
   /// 0x008 TASKS_STARTTX: start transmitting TXD's buffer.
-  registers::WriteOnly<std::uint32_t, UarteSignal> start_tx;
+  registers::WriteOnly<std::uint32_t, Signal> start_tx;
   /// 0x00C TASKS_STOPTX: stop the transmitter (ENDTX, then TXSTOPPED).
-  registers::WriteOnly<std::uint32_t, UarteSignal> stop_tx;
+  registers::WriteOnly<std::uint32_t, Signal> stop_tx;
   registers::Reserved<0x02C - 0x010> reserved0;
   /// 0x02C TASKS_FLUSHRX: move the receive FIFO into RXD's buffer.
-  registers::WriteOnly<std::uint32_t, UarteSignal> flush_rx;
+  registers::WriteOnly<std::uint32_t, Signal> flush_rx;
   registers::Reserved<0x100 - 0x030> reserved1;
   /// 0x100 EVENTS_CTS.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_cts;
+  registers::ReadWrite<std::uint32_t, Signal> event_cts;
   /// 0x104 EVENTS_NCTS.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_ncts;
+  registers::ReadWrite<std::uint32_t, Signal> event_ncts;
   /// 0x108 EVENTS_RXDRDY.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_rx_ready;
+  registers::ReadWrite<std::uint32_t, Signal> event_rx_ready;
   registers::Reserved<0x110 - 0x10C> reserved2;
   /// 0x110 EVENTS_ENDRX.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_end_rx;
+  registers::ReadWrite<std::uint32_t, Signal> event_end_rx;
   registers::Reserved<0x11C - 0x114> reserved3;
   /// 0x11C EVENTS_TXDRDY.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_tx_ready;
+  registers::ReadWrite<std::uint32_t, Signal> event_tx_ready;
   /// 0x120 EVENTS_ENDTX.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_end_tx;
+  registers::ReadWrite<std::uint32_t, Signal> event_end_tx;
   /// 0x124 EVENTS_ERROR.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_error;
+  registers::ReadWrite<std::uint32_t, Signal> event_error;
   registers::Reserved<0x144 - 0x128> reserved4;
   /// 0x144 EVENTS_RXTO.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_rx_timeout;
+  registers::ReadWrite<std::uint32_t, Signal> event_rx_timeout;
   registers::Reserved<0x14C - 0x148> reserved5;
   /// 0x14C EVENTS_RXSTARTED.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_rx_started;
+  registers::ReadWrite<std::uint32_t, Signal> event_rx_started;
   /// 0x150 EVENTS_TXSTARTED.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_tx_started;
+  registers::ReadWrite<std::uint32_t, Signal> event_tx_started;
   registers::Reserved<0x158 - 0x154> reserved6;
   /// 0x158 EVENTS_TXSTOPPED.
-  registers::ReadWrite<std::uint32_t, UarteSignal> event_tx_stopped;
+  registers::ReadWrite<std::uint32_t, Signal> event_tx_stopped;
   registers::Reserved<0x200 - 0x15C> reserved7;
   /// 0x200 SHORTS (bit 5 ENDRX_STARTRX, bit 6 ENDRX_STOPRX; unused here).
   registers::ReadWrite<std::uint32_t> shorts;

@@ -33,7 +33,7 @@ Uarte::transmit(leash::Lease<std::uint8_t> buffer, std::size_t length) const {
   registers_.txd.maximum_count.set(static_cast<std::uint32_t>(length));
   transmit_buffer_.put(std::move(buffer));
   transmit_state_.set(TransmitState::transmitting);
-  registers_.start_tx.write(UarteSignal::active.set());
+  registers_.start_tx.write(Signal::active.set());
   return Refused::accepted();
 }
 
@@ -45,12 +45,12 @@ kernel::Result Uarte::abort_transmit() const {
   // Specification, "Stopping the UARTE transmitter"), so the bottom half
   // always finishes the abort; no deferred call is needed.
   transmit_state_.set(TransmitState::aborting);
-  registers_.stop_tx.write(UarteSignal::active.set());
+  registers_.stop_tx.write(Signal::active.set());
   return kernel::Result::ok();
 }
 
 void Uarte::handle_transmit_events() const {
-  if (!registers_.event_end_tx.is_set(UarteSignal::active)) {
+  if (!registers_.event_end_tx.is_set(Signal::active)) {
     return;
   }
   registers_.event_end_tx.set(0);

@@ -263,35 +263,35 @@ void Usbd::handle_interrupt() const {
   // are accounted for. ENDEPIN comes before EPDATA, so an IN packet whose
   // DMA end and bus end are both pending is finished in order (nrfx copes
   // with both pending; Tock calls it an error).
-  if (registers_.event_usb_reset.is_set(UsbdSignal::active)) {
+  if (registers_.event_usb_reset.is_set(Signal::active)) {
     registers_.event_usb_reset.set(0);
     handle_bus_reset();
   }
   for (std::uint8_t number = 0; number < usbd_endpoint_count; ++number) {
-    if (registers_.event_end_endpoint_in[number].is_set(UsbdSignal::active)) {
+    if (registers_.event_end_endpoint_in[number].is_set(Signal::active)) {
       registers_.event_end_endpoint_in[number].set(0);
       handle_dma_end(true, number);
     }
   }
-  if (registers_.event_endpoint0_data_done.is_set(UsbdSignal::active)) {
+  if (registers_.event_endpoint0_data_done.is_set(Signal::active)) {
     registers_.event_endpoint0_data_done.set(0);
     handle_endpoint0_data_done();
   }
   for (std::uint8_t number = 0; number < usbd_endpoint_count; ++number) {
-    if (registers_.event_end_endpoint_out[number].is_set(UsbdSignal::active)) {
+    if (registers_.event_end_endpoint_out[number].is_set(Signal::active)) {
       registers_.event_end_endpoint_out[number].set(0);
       handle_dma_end(false, number);
     }
   }
-  if (registers_.event_usb_event.is_set(UsbdSignal::active)) {
+  if (registers_.event_usb_event.is_set(Signal::active)) {
     registers_.event_usb_event.set(0);
     handle_usb_event();
   }
-  if (registers_.event_endpoint_data.is_set(UsbdSignal::active)) {
+  if (registers_.event_endpoint_data.is_set(Signal::active)) {
     registers_.event_endpoint_data.set(0);
     handle_endpoint_data();
   }
-  if (registers_.event_endpoint0_setup.is_set(UsbdSignal::active)) {
+  if (registers_.event_endpoint0_setup.is_set(Signal::active)) {
     registers_.event_endpoint0_setup.set(0);
     handle_setup();
   }

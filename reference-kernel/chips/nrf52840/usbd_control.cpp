@@ -45,7 +45,7 @@ void Usbd::handle_endpoint0_data_done() const {
   // already, so EP0STATUS, EP0RCVOUT or another data packet asked for the
   // old transfer would act on the new one.
   const bool overtaken =
-      registers_.event_endpoint0_setup.is_set(UsbdSignal::active);
+      registers_.event_endpoint0_setup.is_set(Signal::active);
   if (control_in_.get()) {
     // The host fetched (and acknowledged) the IN packet ENDEPIN[0] left in
     // the endpoint's buffer.
@@ -83,10 +83,10 @@ void Usbd::request_endpoint0_task(Endpoint0Task task) const {
   }
   switch (task) {
   case Endpoint0Task::receive_out:
-    registers_.endpoint0_receive_out.write(UsbdSignal::active.set());
+    registers_.endpoint0_receive_out.write(Signal::active.set());
     break;
   case Endpoint0Task::status:
-    registers_.endpoint0_status.write(UsbdSignal::active.set());
+    registers_.endpoint0_status.write(Signal::active.set());
     break;
   case Endpoint0Task::none:
     break;
@@ -122,7 +122,7 @@ kernel::Result Usbd::stall_control() const {
     deferred_call_.set();
   }
   endpoint0_task_.set(Endpoint0Task::none);
-  registers_.endpoint0_stall.write(UsbdSignal::active.set());
+  registers_.endpoint0_stall.write(Signal::active.set());
   control_state_.set(ControlState::stalled);
   start_next_dma();
   return kernel::Result::ok();

@@ -86,7 +86,7 @@ void Usbd::start_dma(bool in, std::uint8_t number) const {
   registers_.erratum199.set(erratum199_dma_running);
   (in ? registers_.start_endpoint_in[number]
       : registers_.start_endpoint_out[number])
-      .write(UsbdSignal::active.set());
+      .write(Signal::active.set());
 }
 
 std::size_t Usbd::finish_dma(bool in, std::uint8_t number) const {
@@ -109,7 +109,7 @@ void Usbd::reclaim_dma() const {
   const std::uint8_t number = dma_number_.get();
   UsbdEvent &end = end_event(in, number);
   std::uint32_t polls = 0;
-  while (!end.is_set(UsbdSignal::active) && polls < dma_end_polls) {
+  while (!end.is_set(Signal::active) && polls < dma_end_polls) {
     ++polls;
   }
   end.set(0);

@@ -3,6 +3,7 @@
 #ifndef CHIPS_NRF52840_USBD_REGISTERS_H
 #define CHIPS_NRF52840_USBD_REGISTERS_H
 
+#include "chips/nrf52840/signal.h"
 #include "libraries/registers/registers.h"
 
 #include <cstddef>
@@ -17,15 +18,6 @@
 // count moved (7 bits each: at most 64 bytes).
 
 namespace chips::nrf52840 {
-
-/// The one-bit value of a task or an event register.
-struct UsbdSignal {
-  /// A field of a task or event register.
-  using Field = registers::Field<std::uint32_t, UsbdSignal>;
-  /// Written 1: trigger the task. Read 1: the event happened (write the
-  /// register 0 to clear it).
-  static constexpr Field active{0, 1};
-};
 
 /// The bits of INTEN, INTENSET and INTENCLR: bit (offset − 0x100) / 4 for
 /// every event.
@@ -139,9 +131,9 @@ struct UsbdDmaChannel {
 static_assert(sizeof(UsbdDmaChannel) == 0x14);
 
 /// A one-bit task or event register of the USBD.
-using UsbdTask = registers::WriteOnly<std::uint32_t, UsbdSignal>;
+using UsbdTask = registers::WriteOnly<std::uint32_t, Signal>;
 /// An event register of the USBD.
-using UsbdEvent = registers::ReadWrite<std::uint32_t, UsbdSignal>;
+using UsbdEvent = registers::ReadWrite<std::uint32_t, Signal>;
 
 /// How many bulk or interrupt endpoints of each direction the USBD has,
 /// endpoint 0 included.
@@ -330,11 +322,11 @@ struct PowerUsbStatus {
 struct PowerUsbRegisters {
   registers::Reserved<0x11C> reserved0;
   /// 0x11C EVENTS_USBDETECTED: VBUS appeared.
-  registers::ReadWrite<std::uint32_t, UsbdSignal> event_usb_detected;
+  registers::ReadWrite<std::uint32_t, Signal> event_usb_detected;
   /// 0x120 EVENTS_USBREMOVED: VBUS went away.
-  registers::ReadWrite<std::uint32_t, UsbdSignal> event_usb_removed;
+  registers::ReadWrite<std::uint32_t, Signal> event_usb_removed;
   /// 0x124 EVENTS_USBPWRRDY: the USB regulator is ready.
-  registers::ReadWrite<std::uint32_t, UsbdSignal> event_usb_power_ready;
+  registers::ReadWrite<std::uint32_t, Signal> event_usb_power_ready;
   registers::Reserved<0x438 - 0x128> reserved1;
   /// 0x438 USBREGSTATUS.
   registers::ReadOnly<std::uint32_t, PowerUsbStatus> usb_regulator_status;

@@ -10,11 +10,11 @@
 namespace host_tests {
 namespace {
 
+using chips::nrf52840::Signal;
 using chips::nrf52840::UarteEnable;
 using chips::nrf52840::UarteEnableValue;
 using chips::nrf52840::UarteErrorSource;
 using chips::nrf52840::UarteInterrupt;
-using chips::nrf52840::UarteSignal;
 
 /// The address of register `location`.
 template <typename Register>
@@ -24,7 +24,7 @@ std::uintptr_t address_of(const Register &location) {
 
 /// Whether event register `event` is set.
 template <typename Register> bool is_raised(const Register &event) {
-  return (event.hardware_value() & UarteSignal::active.shifted_mask()) != 0;
+  return (event.hardware_value() & Signal::active.shifted_mask()) != 0;
 }
 
 } // namespace
@@ -65,7 +65,7 @@ void SimulatedNrf52840Uarte::check_untouched(Transfer &transfer,
 }
 
 void SimulatedNrf52840Uarte::raise(
-    registers::ReadWrite<std::uint32_t, UarteSignal> &event) {
+    registers::ReadWrite<std::uint32_t, Signal> &event) {
   event.set_hardware_value(1);
 }
 
@@ -86,7 +86,7 @@ std::uint64_t SimulatedNrf52840Uarte::read(std::uintptr_t address,
 std::uint64_t SimulatedNrf52840Uarte::write(std::uintptr_t address,
                                             std::uint64_t value,
                                             std::uint64_t stored) {
-  const bool trigger = (value & UarteSignal::active.shifted_mask()) != 0;
+  const bool trigger = (value & Signal::active.shifted_mask()) != 0;
   if (address == address_of(registers.start_tx)) {
     if (trigger) {
       start_tx();

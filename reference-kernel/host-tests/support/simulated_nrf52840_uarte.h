@@ -112,8 +112,8 @@ private:
   /// Fails the test if `transfer`'s buffer no longer holds what it should.
   void check_untouched(Transfer &transfer, const char *what);
   /// Sets an event register.
-  static void raise(
-      registers::ReadWrite<std::uint32_t, chips::nrf52840::UarteSignal> &event);
+  static void
+  raise(registers::ReadWrite<std::uint32_t, chips::nrf52840::Signal> &event);
 
   /// STARTTX: EasyDMA takes (and remembers) the TXD buffer.
   void start_tx();
