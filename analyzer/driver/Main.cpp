@@ -81,10 +81,11 @@ cl::opt<std::string> ExportCompileCommands(
              "queried, GCC-only flags dropped, extra arguments added) to "
              "<dir>/compile_commands.json for clang-tidy or clangd, and stop"),
     cl::value_desc("dir"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+// -j2 as well as -j 2: the spelling every build tool accepts.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed at once "
                                 "(default: all cores)"),
-                       cl::init(0), cl::sub(CheckSubcommand),
+                       cl::init(0), cl::Prefix, cl::sub(CheckSubcommand),
                        cl::cat(LeashCategory));
 cl::opt<std::string> Output("output", cl::desc("Write the report to <file>"),
                             cl::value_desc("file"), cl::sub(CheckSubcommand),
