@@ -2,6 +2,7 @@
 #include "chips/mps2-an386/cmsdk_uart.h"
 #include "kernel/deferred_call.h"
 #include "support/host_hooks.h"
+#include "support/recording_uart_client.h"
 #include "support/simulated_cmsdk_uart.h"
 
 #include <gtest/gtest.h>
@@ -17,38 +18,8 @@ namespace {
 using chips::mps2_an386::CmsdkUart;
 using host_tests::SimulatedCmsdkUart;
 
-/// A client that logs completions and keeps the leases it gets back.
-class Client final : public kernel::hil::uart::TransmitClient,
-                     public kernel::hil::uart::ReceiveClient {
-public:
-  void transmitted(leash::Lease<std::uint8_t> buffer, std::size_t length,
-                   kernel::Result result) const override {
-    transmits.push_back({length, result});
-    transmit_buffer.put(std::move(buffer));
-  }
-  void received(leash::Lease<std::uint8_t> buffer, std::size_t length,
-                kernel::Result result) const override {
-    std::string bytes;
-    for (std::size_t index = 0; index < length; ++index) {
-      bytes.push_back(static_cast<char>(buffer[index]));
-    }
-    receptions.push_back({bytes, result});
-    receive_buffer.put(std::move(buffer));
-  }
-
-  struct Transmit {
-    std::size_t length;
-    kernel::Result result;
-  };
-  struct Reception {
-    std::string bytes;
-    kernel::Result result;
-  };
-  mutable std::vector<Transmit> transmits;
-  mutable std::vector<Reception> receptions;
-  leash::TakeCell<leash::Lease<std::uint8_t>> transmit_buffer;
-  leash::TakeCell<leash::Lease<std::uint8_t>> receive_buffer;
-};
+/// The driver's client: logs completions, keeps the leases it gets back.
+using Client = host_tests::RecordingUartClient;
 
 /// The driver over the model, configured, with the client wired; `step`
 /// plays the chip and the kernel loop: bottom halves for raised interrupt

@@ -3,6 +3,7 @@
 #include "chips/nrf52840/uarte.h"
 #include "kernel/deferred_call.h"
 #include "support/host_hooks.h"
+#include "support/recording_uart_client.h"
 #include "support/simulated_nrf52840_uarte.h"
 
 #include <gtest/gtest-spi.h>
@@ -22,38 +23,8 @@ using host_tests::SimulatedNrf52840Uarte;
 using Lease = leash::Lease<std::uint8_t>;
 using LeaseHome = leash::TakeCell<Lease>;
 
-/// A client that logs completions and keeps the leases it gets back.
-class Client final : public kernel::hil::uart::TransmitClient,
-                     public kernel::hil::uart::ReceiveClient {
-public:
-  void transmitted(Lease buffer, std::size_t length,
-                   kernel::Result result) const override {
-    transmits.push_back({length, result});
-    transmit_buffer.put(std::move(buffer));
-  }
-  void received(Lease buffer, std::size_t length,
-                kernel::Result result) const override {
-    std::string bytes;
-    for (std::size_t index = 0; index < length; ++index) {
-      bytes.push_back(static_cast<char>(buffer[index]));
-    }
-    receptions.push_back({bytes, result});
-    receive_buffer.put(std::move(buffer));
-  }
-
-  struct Transmit {
-    std::size_t length;
-    kernel::Result result;
-  };
-  struct Reception {
-    std::string bytes;
-    kernel::Result result;
-  };
-  mutable std::vector<Transmit> transmits;
-  mutable std::vector<Reception> receptions;
-  LeaseHome transmit_buffer;
-  LeaseHome receive_buffer;
-};
+/// The driver's client: logs completions, keeps the leases it gets back.
+using Client = host_tests::RecordingUartClient;
 
 const kernel::Result cancelled =
     kernel::Result::failure(kernel::ErrorCode::cancel);
