@@ -114,14 +114,8 @@ void UartDevice::end_transmission(leash::Lease<std::uint8_t> buffer,
                                   std::size_t sent,
                                   kernel::Result result) const {
   transmit_state_.set(TransmitState::idle);
-  const auto client = transmit_client_.get();
-  if (!client.has_value()) {
-    // Unreachable (transmissions need a client), but never drop a lease:
-    // keep it.
-    waiting_buffer_.put(std::move(buffer));
-    return;
-  }
-  (*client)->transmitted(std::move(buffer), sent, result);
+  kernel::hil::uart::hand_back_transmitted(transmit_client_, waiting_buffer_,
+                                           std::move(buffer), sent, result);
 }
 
 } // namespace capsules

@@ -110,14 +110,9 @@ void CdcAcm::deliver_waiting_bytes() const {
 
 void CdcAcm::end_reception(kernel::Result result) const {
   receive_state_.set(ReceiveState::idle);
-  leash::Lease<std::uint8_t> buffer = receive_buffer_.take();
-  const auto client = receive_client_.get();
-  if (!client.has_value()) {
-    // Unreachable (a reception needs a client), but never drop a lease.
-    receive_buffer_.put(std::move(buffer));
-    return;
-  }
-  (*client)->received(std::move(buffer), receive_count_.get(), result);
+  kernel::hil::uart::hand_back_received(receive_client_, receive_buffer_,
+                                        receive_buffer_.take(),
+                                        receive_count_.get(), result);
   // The client may have asked for more inside the callback; bytes left in
   // the packet go to that reception from the deferred call, or re-arm.
   if (waiting_length_.get() != 0 &&

@@ -136,14 +136,9 @@ kernel::Result CdcAcm::abort_transmit() const {
 
 void CdcAcm::end_transmission(kernel::Result result) const {
   transmit_state_.set(TransmitState::idle);
-  leash::Lease<std::uint8_t> buffer = transmit_buffer_.take();
-  const auto client = transmit_client_.get();
-  if (!client.has_value()) {
-    // Unreachable (a transmission needs a client), but never drop a lease.
-    transmit_buffer_.put(std::move(buffer));
-    return;
-  }
-  (*client)->transmitted(std::move(buffer), transmit_sent_.get(), result);
+  kernel::hil::uart::hand_back_transmitted(transmit_client_, transmit_buffer_,
+                                           transmit_buffer_.take(),
+                                           transmit_sent_.get(), result);
 }
 
 } // namespace capsules::usb

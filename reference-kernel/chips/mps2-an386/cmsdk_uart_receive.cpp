@@ -87,15 +87,9 @@ void CmsdkUart::finish_receive(kernel::Result result) const {
   registers_.control.modify(UartControl::receive_interrupt_enable.clear());
   receive_state_.set(ReceiveState::idle);
   const std::size_t received = receive_position_.get();
-  leash::Lease<std::uint8_t> buffer = receive_buffer_.take();
-  const auto client = receive_client_.get();
-  if (!client.has_value()) {
-    // Unreachable (requests without a client are refused, and a client is
-    // never unset), but never drop a lease: keep it.
-    receive_buffer_.put(std::move(buffer));
-    return;
-  }
-  (*client)->received(std::move(buffer), received, result);
+  kernel::hil::uart::hand_back_received(receive_client_, receive_buffer_,
+                                        receive_buffer_.take(), received,
+                                        result);
 }
 
 } // namespace chips::mps2_an386

@@ -94,15 +94,9 @@ void CmsdkUart::finish_transmit(kernel::Result result) const {
   registers_.control.modify(UartControl::transmit_interrupt_enable.clear());
   transmit_state_.set(TransmitState::idle);
   const std::size_t sent = transmit_position_.get();
-  leash::Lease<std::uint8_t> buffer = transmit_buffer_.take();
-  const auto client = transmit_client_.get();
-  if (!client.has_value()) {
-    // Unreachable (requests without a client are refused, and a client is
-    // never unset), but never drop a lease: keep it.
-    transmit_buffer_.put(std::move(buffer));
-    return;
-  }
-  (*client)->transmitted(std::move(buffer), sent, result);
+  kernel::hil::uart::hand_back_transmitted(transmit_client_, transmit_buffer_,
+                                           transmit_buffer_.take(), sent,
+                                           result);
 }
 
 } // namespace chips::mps2_an386

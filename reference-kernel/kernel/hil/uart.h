@@ -7,10 +7,13 @@
 
 #include <leash/annotations.h>
 #include <leash/lease.h>
+#include <leash/optional_cell.h>
+#include <leash/take_cell.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 // Split-phase, as every Tock HIL: a request starts the operation and returns
 // at once; the driver reports the end through its client's callback, from
@@ -52,6 +55,26 @@ refusal_reason(bool busy, std::size_t length, std::size_t window, bool ready) {
   }
   return std::nullopt;
 }
+
+class TransmitClient;
+class ReceiveClient;
+
+/// Ends a transmission: hands `buffer` to the client in `client` with the
+/// count of bytes sent and the result. Drivers refuse requests while they
+/// have no client, so there always is one; were there none, the lease goes
+/// back into `home` rather than be lost. A driver whose `home` is a
+/// LEASH_IN_FLIGHT cell (the DMA drivers) cannot lend it to a function, by
+/// leash's rule, and writes these lines out itself.
+void hand_back_transmitted(
+    const leash::OptionalCell<const TransmitClient *> &client,
+    const leash::TakeCell<leash::Lease<std::uint8_t>> &home,
+    leash::Lease<std::uint8_t> buffer, std::size_t sent, Result result);
+
+/// Ends a reception, as `hand_back_transmitted` ends a transmission.
+void hand_back_received(
+    const leash::OptionalCell<const ReceiveClient *> &client,
+    const leash::TakeCell<leash::Lease<std::uint8_t>> &home,
+    leash::Lease<std::uint8_t> buffer, std::size_t received, Result result);
 
 /// Told when a transmission has ended.
 class LEASH_COMPONENT TransmitClient {
@@ -155,6 +178,32 @@ protected:
   /// Drivers are never destroyed through this interface.
   ~Uart() = default;
 };
+
+inline void
+hand_back_transmitted(const leash::OptionalCell<const TransmitClient *> &client,
+                      const leash::TakeCell<leash::Lease<std::uint8_t>> &home,
+                      leash::Lease<std::uint8_t> buffer, std::size_t sent,
+                      Result result) {
+  const auto to = client.get();
+  if (!to.has_value()) {
+    home.put(std::move(buffer));
+    return;
+  }
+  (*to)->transmitted(std::move(buffer), sent, result);
+}
+
+inline void
+hand_back_received(const leash::OptionalCell<const ReceiveClient *> &client,
+                   const leash::TakeCell<leash::Lease<std::uint8_t>> &home,
+                   leash::Lease<std::uint8_t> buffer, std::size_t received,
+                   Result result) {
+  const auto to = client.get();
+  if (!to.has_value()) {
+    home.put(std::move(buffer));
+    return;
+  }
+  (*to)->received(std::move(buffer), received, result);
+}
 
 } // namespace kernel::hil::uart
 
