@@ -95,12 +95,7 @@ protected:
   /// the lease back into `home` and keeps the reason in `last_refusal_`.
   bool accepted(kernel::hil::uart::BufferRefusal refusal,
                 const LeaseHome &home) {
-    if (!refusal) {
-      return true;
-    }
-    last_refusal_ = refusal.error();
-    home.put(std::move(refusal).value());
-    return false;
+    return host_tests::accepted(std::move(refusal), home, last_refusal_);
   }
 
   std::uint8_t tx_storage_[16] = {};

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,19 @@ public:
   /// The receive lease while no reception runs.
   leash::TakeCell<leash::Lease<std::uint8_t>> receive_buffer;
 };
+
+/// Whether the request that answered `refusal` was accepted; if not, puts
+/// the lease back into `home` and keeps the reason in `why`.
+inline bool accepted(kernel::hil::uart::BufferRefusal refusal,
+                     const leash::TakeCell<leash::Lease<std::uint8_t>> &home,
+                     std::optional<kernel::ErrorCode> &why) {
+  if (!refusal) {
+    return true;
+  }
+  why = refusal.error();
+  home.put(std::move(refusal).value());
+  return false;
+}
 
 } // namespace host_tests
 

@@ -1,6 +1,8 @@
 /// Test support: the scripted USB host's transfers, token by token.
 #include "support/scripted_usb_host.h"
 
+#include "support/setup_bytes.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -27,14 +29,7 @@ kernel::hil::usb::SetupBytes
 ScriptedUsbHost::setup_bytes(std::uint8_t request_type, std::uint8_t request,
                              std::uint16_t value, std::uint16_t index,
                              std::uint16_t length) {
-  return {request_type,
-          request,
-          static_cast<std::uint8_t>(value & 0xFFU),
-          static_cast<std::uint8_t>(value >> 8U),
-          static_cast<std::uint8_t>(index & 0xFFU),
-          static_cast<std::uint8_t>(index >> 8U),
-          static_cast<std::uint8_t>(length & 0xFFU),
-          static_cast<std::uint8_t>(length >> 8U)};
+  return host_tests::setup_bytes(request_type, request, value, index, length);
 }
 
 void ScriptedUsbHost::bus_reset() {

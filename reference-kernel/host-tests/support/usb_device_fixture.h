@@ -7,6 +7,7 @@
 #include "capsules/usb/usb_device.h"
 #include "support/fake_usb_controller.h"
 #include "support/host_hooks.h"
+#include "support/setup_bytes.h"
 
 #include <gtest/gtest.h>
 
@@ -20,20 +21,6 @@
 #include <vector>
 
 namespace host_tests {
-
-/// The SETUP bytes of a request (USB 2.0 table 9-2).
-inline kernel::hil::usb::SetupBytes
-setup_bytes(std::uint8_t request_type, std::uint8_t request,
-            std::uint16_t value, std::uint16_t index, std::uint16_t length) {
-  return {request_type,
-          request,
-          static_cast<std::uint8_t>(value & 0xFFU),
-          static_cast<std::uint8_t>(value >> 8U),
-          static_cast<std::uint8_t>(index & 0xFFU),
-          static_cast<std::uint8_t>(index >> 8U),
-          static_cast<std::uint8_t>(length & 0xFFU),
-          static_cast<std::uint8_t>(length >> 8U)};
-}
 
 /// A class driver that records what the device core tells it, answers IN
 /// requests from `reply` and keeps OUT data in `received`.
