@@ -31,6 +31,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -204,6 +205,10 @@ private:
       return;
     }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    // Each reply is a small message that QEMU waits for: Nagle's algorithm
+    // would hold it back for the previous one's acknowledgement.
+    const int no_delay = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &no_delay, sizeof no_delay);
     socket_ = fd;
     link_ =
         std::make_unique<UsbredirLink>(socket_, device_, capture_, print_event);
