@@ -72,6 +72,14 @@ static void print_hex(const uint8_t *bytes, size_t length) {
     printf("%02x", bytes[i]);
 }
 
+/* Prints `line` (if any) once the device is open and listening: a scenario
+ * passes the @@bridge line that makes the device send what is awaited, so it
+ * cannot arrive before anyone listens. */
+static void announce(const char *line) {
+  if (line != NULL)
+    printf("%s\n", line);
+}
+
 /* Opens `path` or prints "<command> error ..." and exits 1. */
 static int open_or_fail(const char *command, const char *path, int flags) {
   int fd = open(path, flags | O_CLOEXEC | O_NOCTTY);
@@ -175,8 +183,8 @@ static int echo_test(const char *path, size_t total) {
       return 1;
     }
   }
-  printf("echo-test ok bytes=%zu seconds=%.3f mib_per_s=%.2f\n", total,
-         seconds, (double)total / (1024.0 * 1024.0) / seconds);
+  printf("echo-test ok bytes=%zu seconds=%.3f mib_per_s=%.2f\n", total, seconds,
+         (double)total / (1024.0 * 1024.0) / seconds);
   return 0;
 }
 
@@ -221,13 +229,15 @@ static void print_modem_lines(int bits) {
     printf("none");
 }
 
-/* tiocm DEV get | set BITS | wait BITS TIMEOUT_MS: reads the modem lines,
- * sets DTR/RTS (TIOCMSET), or polls every millisecond until the given lines
- * are all set (CD/DSR/RI come from the device's SERIAL_STATE). `set` clears
- * HUPCL first, so closing the tty does not drop the lines it just set. */
+/* tiocm DEV get | set BITS | wait BITS TIMEOUT_MS [ANNOUNCE]: reads the
+ * modem lines, sets DTR/RTS (TIOCMSET), or polls every millisecond until the
+ * given lines are all set (CD/DSR/RI come from the device's SERIAL_STATE,
+ * which cdc_acm only receives while the tty is open). `set` clears HUPCL
+ * first, so closing the tty does not drop the lines it just set. */
 static int tiocm(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: tiocm DEV get|set BITS|wait BITS TIMEOUT_MS\n");
+    fprintf(stderr,
+            "usage: tiocm DEV get|set BITS|wait BITS TIMEOUT_MS [ANNOUNCE]\n");
     return 2;
   }
   int fd = open_or_fail("tiocm", argv[2], O_RDWR | O_NONBLOCK);
@@ -258,9 +268,10 @@ static int tiocm(int argc, char **argv) {
     printf("\n");
     return 0;
   }
-  if (strcmp(argv[3], "wait") == 0 && argc == 6) {
+  if (strcmp(argv[3], "wait") == 0 && (argc == 6 || argc == 7)) {
     int wanted = parse_modem_lines(argv[4]);
     long timeout = parse_number(argv[5], "timeout"), start = now_ms();
+    announce(argc == 7 ? argv[6] : NULL);
     for (;;) {
       if (ioctl(fd, TIOCMGET, &bits) != 0) {
         printf("tiocm error TIOCMGET: %s\n", strerror(errno));
@@ -282,7 +293,8 @@ static int tiocm(int argc, char **argv) {
       usleep(1000);
     }
   }
-  fprintf(stderr, "usage: tiocm DEV get|set BITS|wait BITS TIMEOUT_MS\n");
+  fprintf(stderr,
+          "usage: tiocm DEV get|set BITS|wait BITS TIMEOUT_MS [ANNOUNCE]\n");
   return 2;
 }
 
@@ -336,12 +348,14 @@ static int hidraw_echo(const char *path, long count) {
   return 0;
 }
 
-/* hidraw-read DEV HEXBYTES TIMEOUT_MS: reads one input report and checks it
- * is HEXBYTES. */
-static int hidraw_read(const char *path, const char *hex, long timeout_ms) {
+/* hidraw-read DEV HEXBYTES TIMEOUT_MS [ANNOUNCE]: reads one input report and
+ * checks it is HEXBYTES. Opening hidraw is what makes usbhid poll. */
+static int hidraw_read(const char *path, const char *hex, long timeout_ms,
+                       const char *announcement) {
   uint8_t expected[256], report[256];
   size_t expected_length = parse_hex(hex, expected, sizeof expected);
   int fd = open_or_fail("hidraw-read", path, O_RDONLY);
+  announce(announcement);
   ssize_t length =
       read_report("hidraw-read", fd, report, sizeof report, (int)timeout_ms);
   if (length < 0)
@@ -446,8 +460,9 @@ int main(int argc, char **argv) {
     return tiocm(argc, argv);
   if (strcmp(command, "hidraw-echo") == 0 && argc == 4)
     return hidraw_echo(argv[2], parse_number(argv[3], "count"));
-  if (strcmp(command, "hidraw-read") == 0 && argc == 5)
-    return hidraw_read(argv[2], argv[3], parse_number(argv[4], "timeout"));
+  if (strcmp(command, "hidraw-read") == 0 && (argc == 5 || argc == 6))
+    return hidraw_read(argv[2], argv[3], parse_number(argv[4], "timeout"),
+                       argc == 6 ? argv[5] : NULL);
   if (strcmp(command, "hidraw-write") == 0 && argc == 4)
     return hidraw_write(argv[2], argv[3]);
   if (strcmp(command, "control") == 0)
@@ -456,9 +471,11 @@ int main(int argc, char **argv) {
     return wait_path(argv[2], argv[3], parse_number(argv[4], "timeout"));
   fprintf(stderr,
           "usage: usb_guest_tool echo-test DEV BYTES\n"
-          "       usb_guest_tool tiocm DEV get|set BITS|wait BITS TIMEOUT_MS\n"
+          "       usb_guest_tool tiocm DEV get|set BITS|"
+          "wait BITS TIMEOUT_MS [ANNOUNCE]\n"
           "       usb_guest_tool hidraw-echo DEV COUNT\n"
-          "       usb_guest_tool hidraw-read DEV HEXBYTES TIMEOUT_MS\n"
+          "       usb_guest_tool hidraw-read DEV HEXBYTES TIMEOUT_MS "
+          "[ANNOUNCE]\n"
           "       usb_guest_tool hidraw-write DEV HEXBYTES\n"
           "       usb_guest_tool control BUSDEVPATH REQTYPE REQ VALUE INDEX "
           "LENGTH [HEXDATA]\n"
