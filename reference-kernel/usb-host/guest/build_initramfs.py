@@ -3,7 +3,8 @@
 
 The archive holds busybox (its applet links are made by /init at boot), the
 console node, the kernel modules with their load order, /init, the scenario
-scripts and the guest tool. Every entry has a fixed owner and mtime and the
+scripts with the helpers they source (/lib/scenario_lib.sh) and the guest
+tool. Every entry has a fixed owner and mtime and the
 entries are sorted, so the same inputs always give the same bytes.
 """
 
@@ -63,6 +64,8 @@ def build(arguments: argparse.Namespace) -> bytes:
     archive.add_file("init", arguments.init, executable=True)
     archive.add_file("bin/busybox", arguments.busybox, executable=True)
     archive.add_file("bin/usb_guest_tool", arguments.tool, executable=True)
+    archive.add_file("lib/scenario_lib.sh", arguments.library,
+                     executable=False)
     modules = arguments.modules
     archive.add_file("lib/modules/order.txt", modules / "order.txt",
                      executable=False)
@@ -81,6 +84,8 @@ def main() -> int:
     parser.add_argument("--init", type=Path, required=True)
     parser.add_argument("--busybox", type=Path, required=True)
     parser.add_argument("--tool", type=Path, required=True)
+    parser.add_argument("--library", type=Path, required=True,
+                        help="the shell helpers the scenarios source")
     parser.add_argument("--modules", type=Path, required=True,
                         help="directory with order.txt and the .ko files")
     parser.add_argument("scenarios", type=Path, nargs="*")
