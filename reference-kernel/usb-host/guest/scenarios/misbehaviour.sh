@@ -10,7 +10,7 @@
 # sees those). So cdc_acm is unbound for the CDC requests, and GET_INTERFACE
 # of a missing interface can only check usbfs's refusal.
 . /lib/scenario_lib.sh
-wait_for_device "/dev/ttyACM0 /dev/hidraw0" || exit 1
+wait_for_device /dev/ttyACM0 /dev/hidraw0 || exit 1
 
 # The descriptors Linux read at enumeration are the reference answers.
 descriptors=$(hex_of "$DEVICE/descriptors")
