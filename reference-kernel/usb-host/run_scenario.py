@@ -159,8 +159,10 @@ class Scenario:
             "-display", "none", "-serial", "stdio", "-monitor", "none",
             "-no-reboot", "-nodefaults",
             "-device", "qemu-xhci,id=xhci",
+            # nodelay: without it Nagle holds QEMU's small usbredir
+            # messages for the bridge's delayed ACK, about 40 ms each.
             "-chardev",
-            f"socket,id=u0,host=127.0.0.1,port={self.state.port}",
+            f"socket,id=u0,host=127.0.0.1,port={self.state.port},nodelay=on",
             "-device", "usb-redir,chardev=u0,bus=xhci.0",
         ]
         self.start = time.monotonic()
