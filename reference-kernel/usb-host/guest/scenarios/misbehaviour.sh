@@ -14,7 +14,7 @@ wait_for_device /dev/ttyACM0 /dev/hidraw0 || exit 1
 
 # The descriptors Linux read at enumeration are the reference answers.
 descriptors=$(hex_of "$DEVICE/descriptors")
-device=${descriptors:0:36}
+device_descriptor=${descriptors:0:36}
 configuration=${descriptors:36}
 node=$(usbfs_node)
 
@@ -35,11 +35,11 @@ expect_control "device descriptor, wLength 0" "control ok len=0 data=" \
 expect_control "device descriptor, wLength 1" "control ok len=1 data=12" \
     0x80 6 0x0100 0 1
 expect_control "device descriptor, wLength 7" \
-    "control ok len=7 data=${device:0:14}" 0x80 6 0x0100 0 7
+    "control ok len=7 data=${device_descriptor:0:14}" 0x80 6 0x0100 0 7
 expect_control "device descriptor, wLength 18" \
-    "control ok len=18 data=$device" 0x80 6 0x0100 0 18
+    "control ok len=18 data=$device_descriptor" 0x80 6 0x0100 0 18
 expect_control "device descriptor, wLength 255" \
-    "control ok len=18 data=$device" 0x80 6 0x0100 0 255
+    "control ok len=18 data=$device_descriptor" 0x80 6 0x0100 0 255
 expect_control "configuration descriptor, wLength 4" \
     "control ok len=4 data=${configuration:0:8}" 0x80 6 0x0200 0 4
 expect_control "configuration descriptor, wLength 9" \
@@ -58,7 +58,7 @@ expect_control "GET_INTERFACE of missing interface 7 (usbfs refuses)" \
 
 # CDC requests go to interface 0: take it from cdc_acm first.
 acm=/sys/bus/usb/drivers/cdc_acm
-echo -n 1-1:1.0 >$acm/unbind
+printf 1-1:1.0 >$acm/unbind
 tool wait-path /dev/ttyACM0 absent 5000
 expect_control "SET_LINE_CODING with 3 of its 7 bytes" "control stall" \
     0x21 0x20 0 0 3 004b00
@@ -66,7 +66,7 @@ expect_control "SET_LINE_CODING with 3 of its 7 bytes" "control stall" \
 expect_control "SET_LINE_CODING 19200 8N1" "control ok len=7 data=" \
     0x21 0x20 0 0 7 004b0000000008
 echo "@@expect-event line-coding 19200 8 none 1"
-echo -n 1-1:1.0 >$acm/bind
+printf 1-1:1.0 >$acm/bind
 tool wait-path /dev/ttyACM0 present 5000
 
 # The device still works after all that.
