@@ -222,10 +222,9 @@ class Scenario:
 
     def handle(self, arrival: float, line: str) -> None:
         """Act on one guest console line."""
-        if not line.startswith("@@"):
-            print(f"guest: {line}", file=sys.stderr)
-            return
         print(f"guest: {line}", file=sys.stderr)
+        if not line.startswith("@@"):
+            return
         command, _, rest = line[2:].partition(" ")
         rest = rest.strip()
         if command == "bridge":
