@@ -30,7 +30,9 @@ Prints `PASS scenario NAME` or `FAIL scenario NAME: reasons`, then
 """
 
 import argparse
+import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,6 +40,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from typing import IO, Optional
+
+# Children get SIGKILL when this script dies, even by SIGKILL (a ctest
+# timeout), so no QEMU is ever left running. setpriv is in util-linux.
+ORPHAN_GUARD = ["setpriv", "--pdeathsig", "KILL", "--"]
 
 DEFAULT_EVENT_TIMEOUT = 10.0
 BRIDGE_START_TIMEOUT = 10.0
@@ -133,7 +139,8 @@ class Scenario:
                    "--port", "0"]
         if self.arguments.pcap:
             command += ["--pcap", self.arguments.pcap]
-        self.bridge = subprocess.Popen(command, stdin=subprocess.PIPE,
+        self.bridge = subprocess.Popen(ORPHAN_GUARD + command,
+                                       stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE, text=True,
                                        bufsize=1)
         threading.Thread(target=read_bridge, daemon=True,
@@ -166,7 +173,8 @@ class Scenario:
             "-device", "usb-redir,chardev=u0,bus=xhci.0",
         ]
         self.start = time.monotonic()
-        self.qemu = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+        self.qemu = subprocess.Popen(ORPHAN_GUARD + command,
+                                     stdin=subprocess.DEVNULL,
                                      stdout=subprocess.PIPE)
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=read_guest, daemon=True,
@@ -307,8 +315,6 @@ class Scenario:
                 self.follow_guest(self.start_qemu())
                 stop(self.qemu)
                 self.finish_bridge()
-        except OSError as error:
-            self.fail(f"cannot run {error.filename}: {error.strerror}")
         finally:
             stop(self.qemu)
             stop(self.bridge)
@@ -339,9 +345,24 @@ def parse_arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def missing_input(arguments: argparse.Namespace) -> Optional[str]:
+    """Say which program or file the run needs but cannot find, if any."""
+    for program in (arguments.bridge, arguments.qemu, ORPHAN_GUARD[0]):
+        if shutil.which(program) is None:
+            return f"no executable {program}"
+    for path in (arguments.kernel, arguments.initramfs):
+        if not os.path.isfile(path):
+            return f"no file {path}; build the target usb_guest_image"
+    return None
+
+
 def main() -> int:
     """Run the scenario the command line names."""
     arguments = parse_arguments()
+    problem = missing_input(arguments)
+    if problem:
+        print(f"FAIL scenario {arguments.scenario}: {problem}")
+        return 1
     # SIGTERM (ctest's timeout, a CI cancel) unwinds like ^C, so the
     # children are killed on the way out.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
