@@ -9,7 +9,10 @@ keeps only:
                          /boot/vmlinuz-*; QEMU boots it through its PVH entry
   OUT/modules/NAME.ko    the wanted modules and everything they depend on
   OUT/modules/order.txt  their names, one a line, in an order insmod accepts
-  OUT/package.txt        the package the files came from
+  OUT/package.txt        the package and the wanted modules the files are for
+
+When OUT already holds the files for the same package and modules (the
+script itself changed, say, or a checkout touched it), nothing is downloaded.
 
 Debian's package carries no modules.dep (depmod writes it at install time),
 so dependencies are read from each module's own `.modinfo` section, the
@@ -127,6 +130,14 @@ def load_order(modules: dict[str, Path], wanted: list[str]) -> list[str]:
 def fetch(out: Path) -> None:
     """Fill `out` with vmlinux, the modules and their load order."""
     package = kernel_package()
+    manifest = f"{package} {' '.join(WANTED_MODULES)}\n"
+    outputs = [out / "vmlinux", out / "modules/order.txt"]
+    if (out / "package.txt").is_file() and all(p.is_file() for p in outputs):
+        if (out / "package.txt").read_text() == manifest:
+            # Newer than the script, so the build sees them up to date.
+            for path in outputs:
+                path.touch()
+            return
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         deb = download(package, work)
@@ -146,7 +157,7 @@ def fetch(out: Path) -> None:
         for name in order:
             shutil.copyfile(modules[name], out / "modules" / f"{name}.ko")
         (out / "modules/order.txt").write_text("".join(f"{n}\n" for n in order))
-        (out / "package.txt").write_text(f"{package}\n")
+        (out / "package.txt").write_text(manifest)
 
 
 def main() -> int:

@@ -11,6 +11,9 @@ mount -t sysfs sysfs /sys
 # The kernel does not mount devtmpfs on an initramfs by itself.
 mount -t devtmpfs devtmpfs /dev
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+# A kernel message printed in the middle of a line would cut an @@ request in
+# two: keep them off the console; the warnings are printed at the end.
+dmesg -n 1
 
 for module in $(cat /lib/modules/order.txt); do
     insmod "/lib/modules/$module.ko" || echo "@@fail insmod $module"
@@ -32,5 +35,6 @@ else
     # safety net for a script that stopped early.
     sh "/scenarios/$scenario.sh" || echo "@@fail scenario $scenario exited $?"
 fi
+dmesg -r | grep '^<[0-4]>'
 echo "@@done"
 poweroff -f
