@@ -12,13 +12,17 @@ fail() {
 # A pipeline fails when usb_guest_tool does, not only when tee does.
 set -o pipefail
 
+# What the last usb_guest_tool run by `tool` printed (the guest's root is a
+# writable ramfs).
+TOOL_OUTPUT=/tool-output.txt
+
 # Runs usb_guest_tool and turns a non-zero status into a failure carrying its
 # last line. Its lines reach the console as they come (through tee, not a
 # command substitution): some are @@ requests the harness must act on at once.
 tool() {
-    usb_guest_tool "$@" | tee /tmp/tool.out
+    usb_guest_tool "$@" | tee "$TOOL_OUTPUT"
     status=$?
-    [ "$status" -eq 0 ] || fail "usb_guest_tool $1: $(tail -n 1 /tmp/tool.out)"
+    [ "$status" -eq 0 ] || fail "usb_guest_tool $1: $(tail -n 1 "$TOOL_OUTPUT")"
     return "$status"
 }
 

@@ -4,5 +4,5 @@
 wait_for_device /dev/ttyACM0 || exit 1
 echo "@@mark tty-ready"
 tool echo-test /dev/ttyACM0 4194304 || exit 1
-rate=$(sed -n 's/.*mib_per_s=\([0-9.]*\).*/\1/p' /tmp/tool.out)
+rate=$(sed -n 's/.*mib_per_s=\([0-9.]*\).*/\1/p' "$TOOL_OUTPUT")
 echo "@@metric echo-throughput $rate MiB/s"
