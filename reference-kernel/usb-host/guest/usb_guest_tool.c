@@ -35,7 +35,8 @@ static double now_seconds(void) {
 /* Returns the monotonic clock in milliseconds. */
 static long now_ms(void) { return (long)(now_seconds() * 1000.0); }
 
-/* Parses a non-negative decimal number, or exits with a usage error. */
+/* Parses a non-negative number (decimal, or hex after 0x), or exits with a
+ * usage error. */
 static long parse_number(const char *text, const char *what) {
   char *end;
   errno = 0;
@@ -386,9 +387,11 @@ static int hidraw_write(const char *path, const char *hex) {
 }
 
 /* control BUSDEVPATH REQTYPE REQ VALUE INDEX LENGTH [HEXDATA]: one control
- * transfer through usbfs. Prints "control ok len=N data=HEX" (IN data, or
- * nothing for OUT), "control stall" (EPIPE) or "control error errno=N
- * (text)"; a stall is an answer, so only an error exits non-zero. */
+ * transfer through usbfs; HEXDATA (OUT only) fills the first bytes of the
+ * LENGTH-byte data stage, the rest being zeros. Prints "control ok len=N
+ * data=HEX" (IN data, or nothing for OUT), "control stall" (EPIPE) or
+ * "control error errno=N (text)"; a stall is an answer, so only an error
+ * exits non-zero. */
 static int control(int argc, char **argv) {
   if (argc != 8 && argc != 9) {
     fprintf(stderr, "usage: control BUSDEVPATH REQTYPE REQ VALUE INDEX "
