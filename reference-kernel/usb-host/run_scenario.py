@@ -23,7 +23,8 @@ console that start with `@@`:
 
 Every other guest line goes to stderr as `guest: ...`, and every bridge line
 that is not an event as `bridge: ...`. At the end the bridge gets `quit` and
-must report `leases-home yes`, `model-failures 0` and exit 0.
+must report `leases-home yes`, `model-failures 0`, `violations 0` and exit
+0.
 
 Prints `PASS scenario NAME` or `FAIL scenario NAME: reasons`, then
 `metric NAME VALUE UNIT` lines, and exits 0 only on a pass.
@@ -44,6 +45,9 @@ from typing import IO, Optional
 # Children get SIGKILL when this script dies, even by SIGKILL (a ctest
 # timeout), so no QEMU is ever left running. setpriv is in util-linux.
 ORPHAN_GUARD = ["setpriv", "--pdeathsig", "KILL", "--"]
+
+# The bridge's verdict after `quit`, each word with the value that passes.
+FINAL_WORDS = {"leases-home": "yes", "model-failures": "0", "violations": "0"}
 
 DEFAULT_EVENT_TIMEOUT = 10.0
 BRIDGE_START_TIMEOUT = 10.0
@@ -77,10 +81,7 @@ def read_bridge(stream: IO[str], state: BridgeState) -> None:
             elif word == "event":
                 state.events.append(rest.strip())
                 print(f"bridge event: {rest}", file=sys.stderr)
-            elif word in ("leases-home", "model-failures"):
-                # Printed after every detach as well as at the end: both an
-                # event and, the last time, the final verdict.
-                state.events.append(line.strip())
+            elif word in FINAL_WORDS:
                 state.final[word] = rest.strip()
                 print(f"bridge: {line}", file=sys.stderr)
             else:
@@ -284,11 +285,9 @@ class Scenario:
             self.state.condition.wait_for(lambda: self.state.closed,
                                           EXIT_TIMEOUT)
             final = dict(self.state.final)
-        if final.get("leases-home") != "yes":
-            self.fail(f"bridge: leases-home {final.get('leases-home', 'missing')}")
-        if final.get("model-failures") != "0":
-            self.fail("bridge: model-failures "
-                      f"{final.get('model-failures', 'missing')}")
+        for word, passing in FINAL_WORDS.items():
+            if final.get(word) != passing:
+                self.fail(f"bridge: {word} {final.get(word, 'missing')}")
         if status != 0:
             self.fail(f"the bridge exited with status {status}")
 
