@@ -3,6 +3,7 @@
 #define USB_HOST_BRIDGE_ECHO_DEVICE_H
 
 #include "bridged_device.h"
+#include "serial_echo.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,8 +19,9 @@ namespace usb_host {
 class EchoDevice final : public BridgedDevice {
 public:
   /// How many bytes wait for the host at most before OUT packets are
-  /// NAKed, as a device's buffer would.
-  static constexpr std::size_t queue_limit = 4096;
+  /// NAKed: as many as the stack's serial echo holds in its two leases, so
+  /// that the benchmark compares equal buffering.
+  static constexpr std::size_t queue_limit = 2 * SerialEcho::buffer_size;
 
   [[nodiscard]] std::span<const std::uint8_t>
   device_descriptor() const override;

@@ -29,8 +29,10 @@ class SerialEcho final : public kernel::hil::uart::TransmitClient,
                          public kernel::hil::uart::ReceiveClient,
                          public capsules::usb::CdcAcmClient {
 public:
-  /// The size of each of the two leases.
-  static constexpr std::size_t buffer_size = 512;
+  /// The size of each of the two leases: large enough that the host's
+  /// writes stream (at 512 bytes the echo reached about 70% of the bare
+  /// echo's throughput through Linux, at 4096 about 95%).
+  static constexpr std::size_t buffer_size = 4096;
 
   /// The echo of `port`, reporting to `events`; it makes itself the port's
   /// client.

@@ -281,6 +281,12 @@ protected:
     FAIL() << "the bridge never got there";
   }
 
+  /// Runs both sides for `rounds` rounds, whatever happens.
+  void run_rounds(int rounds) {
+    int round = 0;
+    run_until([&round, rounds] { return ++round == rounds; });
+  }
+
   /// Resets the bus and selects configuration 1, as Linux enumerates.
   void enumerate() {
     usbredirparser_send_reset(guest_->parser());
@@ -374,17 +380,19 @@ TEST_F(UsbredirLinkTest, TheStacksStallsReachTheHost) {
 TEST_F(UsbredirLinkTest, BulkDataIsEchoedThroughTheStackWithBackPressure) {
   enumerate();
   guest_->control(2, 0x21, 0x22, 3, 0, 0); // DTR and RTS: a terminal opens
-  // More than the echo's two 512-byte leases hold, in one OUT transfer,
-  // with no IN transfer yet: the stack NAKs and the link retries.
-  Bytes sent(3000);
+  // More than the echo's two leases hold, in one OUT transfer, with no IN
+  // transfer yet: the stack NAKs, and the link retries after each IN.
+  Bytes sent(3 * usb_host::SerialEcho::buffer_size);
   for (std::size_t index = 0; index < sent.size(); ++index) {
     sent[index] = static_cast<std::uint8_t>(index * 7 + 1);
   }
   guest_->bulk(3, data_out, sent);
   run_until([this] { return guest_->replies.contains(2); });
+  run_rounds(50);
+  EXPECT_FALSE(guest_->replies.contains(3)) << "nothing held the host back";
   Bytes echoed;
   std::uint64_t id = 100;
-  while (echoed.size() < sent.size() && id < 200) {
+  while (echoed.size() < sent.size() && id < 500) {
     guest_->bulk(id, data_in, {}, 128);
     run_until([this, id] { return guest_->replies.contains(id); });
     ASSERT_EQ(guest_->replies[id].first, usb_redir_success);
