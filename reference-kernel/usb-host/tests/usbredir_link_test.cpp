@@ -134,6 +134,11 @@ public:
            usb_redir_configuration_status_header *header) {
           self(priv).statuses[id] = {header->status, header->configuration};
         };
+    parser_->alt_setting_status_func =
+        [](void *priv, std::uint64_t id,
+           usb_redir_alt_setting_status_header *header) {
+          self(priv).statuses[id] = {header->status, header->alt};
+        };
     parser_->interrupt_receiving_status_func =
         [](void *priv, std::uint64_t id,
            usb_redir_interrupt_receiving_status_header *header) {
@@ -361,6 +366,26 @@ TEST_F(UsbredirLinkTest, RebuildsSetAddressAndSetConfigurationForTheStack) {
   const std::vector<std::string> expected{"reset", "00 05 0001 0000 0000",
                                           "80 06 0100 0000 0012",
                                           "00 09 0001 0000 0000"};
+  EXPECT_EQ(device_->setups, expected);
+}
+
+TEST_F(UsbredirLinkTest, RebuildsSetAndGetInterfaceForTheStack) {
+  enumerate();
+  device_->setups.clear();
+  usb_redir_set_alt_setting_header data_interface{.interface = 1, .alt = 0};
+  usbredirparser_send_set_alt_setting(guest_->parser(), 2, &data_interface);
+  usb_redir_set_alt_setting_header no_such_setting{.interface = 1, .alt = 1};
+  usbredirparser_send_set_alt_setting(guest_->parser(), 3, &no_such_setting);
+  usb_redir_get_alt_setting_header which{.interface = 1};
+  usbredirparser_send_get_alt_setting(guest_->parser(), 4, &which);
+  run_until([this] { return guest_->statuses.contains(4); });
+  EXPECT_EQ(guest_->statuses[2].first, usb_redir_success);
+  EXPECT_EQ(guest_->statuses[3].first, usb_redir_stall);
+  EXPECT_EQ(guest_->statuses[4].first, usb_redir_success);
+  EXPECT_EQ(guest_->statuses[4].second, 0);
+  const std::vector<std::string> expected{"01 0b 0000 0001 0000",
+                                          "01 0b 0001 0001 0000",
+                                          "81 0a 0000 0001 0001"};
   EXPECT_EQ(device_->setups, expected);
 }
 
