@@ -23,6 +23,13 @@ enum class ErrorCode : std::uint8_t {
   size,
   /// The operation was cancelled (aborted) before it finished.
   cancel,
+  /// Memory ran out (a process's grant region, its break).
+  no_memory,
+  /// The operation is not supported (a system call driver's unknown
+  /// command).
+  no_support,
+  /// No such device (a system call to a driver number nobody serves).
+  no_device,
 };
 
 /// The code's name as Tock spells it (`BUSY`, `SIZE`), for messages.
@@ -42,6 +49,12 @@ enum class ErrorCode : std::uint8_t {
     return "SIZE";
   case ErrorCode::cancel:
     return "CANCEL";
+  case ErrorCode::no_memory:
+    return "NOMEM";
+  case ErrorCode::no_support:
+    return "NOSUPPORT";
+  case ErrorCode::no_device:
+    return "NODEVICE";
   }
   return "unknown error";
 }
