@@ -72,7 +72,14 @@ def closure(roots, graph):
 
 
 def owner(path):
-    for candidate in (path, os.path.realpath(path)):
+    # With merged /usr, /bin is /usr/bin: dpkg knows a file by the path its
+    # package shipped it under (busybox-static's /bin/busybox), which may
+    # be the other one.
+    candidates = [path, os.path.realpath(path)]
+    merged = re.match(r"^/usr(/(?:bin|sbin|lib)/.+)$", path)
+    if merged:
+        candidates.append(merged.group(1))
+    for candidate in candidates:
         result = subprocess.run(["dpkg", "-S", candidate], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True)
         if result.returncode == 0:

@@ -106,6 +106,9 @@ public:
   [[nodiscard]] std::optional<FaultRecord> last_fault() const {
     return last_fault_.get();
   }
+  /// Its registers while it does not run (the exception frame is at their
+  /// stack pointer).
+  [[nodiscard]] StoredRegisters registers() const { return registers_.get(); }
   /// The exit code it gave, if it exited.
   [[nodiscard]] std::optional<std::uint32_t> exit_code() const {
     return exit_code_.get();

@@ -383,9 +383,8 @@ TEST_F(UsbredirLinkTest, RebuildsSetAndGetInterfaceForTheStack) {
   EXPECT_EQ(guest_->statuses[3].first, usb_redir_stall);
   EXPECT_EQ(guest_->statuses[4].first, usb_redir_success);
   EXPECT_EQ(guest_->statuses[4].second, 0);
-  const std::vector<std::string> expected{"01 0b 0000 0001 0000",
-                                          "01 0b 0001 0001 0000",
-                                          "81 0a 0000 0001 0001"};
+  const std::vector<std::string> expected{
+      "01 0b 0000 0001 0000", "01 0b 0001 0001 0000", "81 0a 0000 0001 0001"};
   EXPECT_EQ(device_->setups, expected);
 }
 
