@@ -16,13 +16,14 @@ namespace {
 using registers::ReadOnly;
 
 /// The fault status and address registers of the System Control Block, in
-/// address order (ARMv7-M Architecture Reference Manual, B3.2.2). Read-only
-/// here: the kernel reports faults, it does not clear them.
+/// address order (ARMv7-M Architecture Reference Manual, B3.2.2). The
+/// status registers are write-one-to-clear: a process's fault is cleared
+/// once recorded, so that the next one is not mixed with it.
 struct FaultStatusRegisters {
   /// 0xE000ED28 CFSR: configurable fault status.
-  ReadOnly<std::uint32_t> configurable_fault_status;
+  registers::ReadWrite<std::uint32_t> configurable_fault_status;
   /// 0xE000ED2C HFSR: hard fault status.
-  ReadOnly<std::uint32_t> hard_fault_status;
+  registers::ReadWrite<std::uint32_t> hard_fault_status;
   /// 0xE000ED30 DFSR: debug fault status.
   ReadOnly<std::uint32_t> debug_fault_status;
   /// 0xE000ED34 MMFAR: memory management fault address.
@@ -50,6 +51,16 @@ FaultStatus read_fault_status() {
           registers.memory_management_fault_address.get(),
       .bus_fault_address = registers.bus_fault_address.get(),
   };
+}
+
+LEASH_UNSAFE("0xE000ED28 is the architected address of these registers; "
+             "writing back the bits read clears exactly those")
+void clear_fault_status() {
+  auto &registers =
+      registers::block_at<FaultStatusRegisters>(fault_status_registers_address);
+  registers.configurable_fault_status.set(
+      registers.configurable_fault_status.get());
+  registers.hard_fault_status.set(registers.hard_fault_status.get());
 }
 
 std::string_view configurable_fault_status_bit_name(unsigned bit) {

@@ -32,6 +32,9 @@ struct FaultStatus {
 /// Reads the fault status registers. Reading them has no side effects.
 FaultStatus read_fault_status();
 
+/// Clears the fault status registers (CFSR and HFSR are write-one-to-clear).
+void clear_fault_status();
+
 /// The architectural name of bit `bit` of CFSR (such as "PRECISERR"), or an
 /// empty view for a reserved bit.
 std::string_view configurable_fault_status_bit_name(unsigned bit);

@@ -30,6 +30,15 @@ void SystemTick::start_free_running(std::uint32_t reload) const {
                                   SystemTickControl::enable.set());
 }
 
+void SystemTick::start_countdown(std::uint32_t reload) const {
+  registers_.control_status.write(SystemTickControl::enable.clear());
+  registers_.reload_value.set(reload & maximum_reload);
+  registers_.current_value.set(0);
+  registers_.control_status.write(SystemTickControl::processor_clock.set() |
+                                  SystemTickControl::tick_interrupt.set() |
+                                  SystemTickControl::enable.set());
+}
+
 void SystemTick::stop() const {
   registers_.control_status.write(SystemTickControl::enable.clear());
 }

@@ -52,6 +52,9 @@ public:
   /// processor clock, wrapping to `reload` after zero, without interrupts.
   void start_free_running(std::uint32_t reload) const;
 
+  /// Counts down from `reload` once more each time, raising the SysTick
+  /// exception at each zero: a process's time slice.
+  void start_countdown(std::uint32_t reload) const;
   /// Stops the counter.
   void stop() const;
 

@@ -2,6 +2,7 @@
 #include "arch/cortex-m/vector_table.h"
 
 #include "arch/cortex-m/fault.h"
+#include "arch/cortex-m/process_switch.h"
 #include "arch/cortex-m/reset.h"
 #include "arch/cortex-m/target_check.h"
 
@@ -14,26 +15,27 @@ extern const unsigned char leash_stack_top[];
 namespace arch::cortex_m {
 namespace {
 
-// Every system exception goes to the unhandled-exception handler for now:
-// nothing in the kernel expects one yet, so any that fires (a fault above
-// all) is a bug to report, not to wait on. The scheduler will claim SVCall,
-// PendSV and SysTick.
+// The process switch claims SVCall and SysTick, and the faults: a process's
+// fault returns to the kernel, the kernel's own still goes to the report of
+// the unhandled-exception handler, as does every other system exception
+// (nothing in the kernel expects one, so any that fires is a bug to report,
+// not to wait on).
 [[gnu::used,
   gnu::section(
       ".vectors.core")]] constinit const CoreVectorTable core_vector_table = {
     .initial_stack_pointer = leash_stack_top,
     .reset = leash_reset_handler,
     .non_maskable_interrupt = unhandled_exception_handler,
-    .hard_fault = unhandled_exception_handler,
-    .memory_management_fault = unhandled_exception_handler,
-    .bus_fault = unhandled_exception_handler,
-    .usage_fault = unhandled_exception_handler,
+    .hard_fault = process_fault_handler,
+    .memory_management_fault = process_fault_handler,
+    .bus_fault = process_fault_handler,
+    .usage_fault = process_fault_handler,
     .reserved_7_to_10 = {nullptr, nullptr, nullptr, nullptr},
-    .supervisor_call = unhandled_exception_handler,
+    .supervisor_call = supervisor_call_handler,
     .debug_monitor = unhandled_exception_handler,
     .reserved_13 = nullptr,
     .pendable_service = unhandled_exception_handler,
-    .system_tick = unhandled_exception_handler,
+    .system_tick = system_tick_handler,
 };
 
 } // namespace

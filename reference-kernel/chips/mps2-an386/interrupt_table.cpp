@@ -1,6 +1,6 @@
 /// The chip's part of the vector table: one handler per external IRQ.
 #include "arch/cortex-m/fault.h"
-#include "arch/cortex-m/interrupt_deferral.h"
+#include "arch/cortex-m/process_switch.h"
 #include "arch/cortex-m/vector_table.h"
 #include "chips/mps2-an386/memory_map.h"
 #include "chips/mps2-an386/serviced_interrupts.h"
@@ -22,7 +22,7 @@ namespace {
           vectors{};
       for (std::size_t irq = 0; irq < vectors.size(); ++irq) {
         vectors[irq] = (serviced_interrupts & (1U << irq)) != 0
-                           ? arch::cortex_m::defer_interrupt_to_kernel
+                           ? arch::cortex_m::external_interrupt_handler
                            : arch::cortex_m::unhandled_exception_handler;
       }
       return vectors;
