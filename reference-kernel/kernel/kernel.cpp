@@ -4,16 +4,28 @@
 #include "kernel/debug.h"
 #include "kernel/deferred_call.h"
 #include "kernel/panic.h"
+#include "kernel/process/processes.h"
 
 namespace kernel {
 
-int Kernel::run(const Chip &chip) const {
+int Kernel::run(const Chip &chip) const { return run_loop(chip, nullptr); }
+
+int Kernel::run(const Chip &chip, const process::Processes &processes) const {
+  return run_loop(chip, &processes);
+}
+
+int Kernel::run_loop(const Chip &chip,
+                     const process::Processes *processes) const {
   if (!DeferredCall::verify_setup()) {
     panic("deferred calls: more created than the table holds, or one "
           "without a client");
   }
   while (exit_status_.is_none()) {
-    if (!run_one_step(chip)) {
+    // The kernel's own work first; processes get the processor only when
+    // there is none, so a process can delay a bottom half by at most the
+    // rest of its time slice (an interrupt ends the slice at once).
+    if (!run_one_step(chip) &&
+        (processes == nullptr || !processes->run_next(chip))) {
       sleep_unless_work(chip);
     }
   }

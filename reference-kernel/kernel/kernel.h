@@ -9,6 +9,10 @@
 
 namespace kernel {
 
+namespace process {
+class Processes;
+} // namespace process
+
 /// The kernel's main loop (Tock's `Kernel::kernel_loop`). Everything the
 /// kernel does after start-up happens inside `run`, in thread mode: interrupt
 /// handlers only mask their interrupt and leave it pending (the top half),
@@ -25,6 +29,10 @@ public:
   /// sleeps when neither is left. Returns the status given to `stop`, once
   /// the debug output has been sent (the loop goes on until then).
   int run(const Chip &chip) const;
+  /// Like `run`, with processes: when the kernel has nothing to do, the
+  /// next process that can run gets a time slice (`Processes::run_next`);
+  /// the kernel sleeps only when no process can run either.
+  int run(const Chip &chip, const process::Processes &processes) const;
 
   /// Asks `run` to return `status` once the current step (the callback that
   /// called `stop`) has finished. The last request wins.
@@ -39,6 +47,8 @@ public:
   bool run_one_step(const Chip &chip) const;
 
 private:
+  /// The loop of both `run`s (`processes` may be null).
+  int run_loop(const Chip &chip, const process::Processes *processes) const;
   /// One step, stopped or not; a `stop` during the step ends it.
   bool service_one_step(const Chip &chip) const;
 

@@ -1,0 +1,53 @@
+/// Console output: allow the bytes, subscribe, command, and yield until the
+/// driver's upcall says they went.
+#include "console.h"
+
+#include "syscalls.h"
+
+namespace user::console {
+namespace {
+
+/// Set by the write upcall.
+volatile bool written = false;
+
+/// The write upcall: the bytes are out.
+void write_done(std::uint32_t, std::uint32_t, std::uint32_t, void *) {
+  written = true;
+}
+
+} // namespace
+
+bool write(std::string_view text) {
+  if (text.empty()) {
+    return true;
+  }
+  if (!allow_read_only(driver, 1, text.data(),
+                       static_cast<std::uint32_t>(text.size()))
+           .ok() ||
+      !subscribe(driver, 1, write_done, nullptr).ok()) {
+    return false;
+  }
+  written = false;
+  const bool started =
+      command(driver, 1, static_cast<std::uint32_t>(text.size()), 0).ok();
+  while (started && !written) {
+    yield_wait();
+  }
+  // The buffer is the caller's again.
+  allow_read_only(driver, 1, nullptr, 0);
+  return started;
+}
+
+bool write_line(std::string_view text) { return write(text) && write("\n"); }
+
+bool write_number(std::uint32_t value) {
+  char digits[10];
+  std::size_t first = sizeof digits;
+  do {
+    digits[--first] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0 && first > 0);
+  return write(std::string_view(digits + first, sizeof digits - first));
+}
+
+} // namespace user::console
