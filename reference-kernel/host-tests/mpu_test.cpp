@@ -35,11 +35,14 @@ using arch::cortex_m::RegionPermissions;
 /// number, with VALID clear; MPU_TYPE reads 0x800.
 class SimulatedMpu final : public registers::simulation::Bus {
 public:
+  /// Attaches the model to the register accesses of the program.
   SimulatedMpu() { registers::simulation::attach(*this); }
+  /// Detaches it.
   ~SimulatedMpu() { registers::simulation::detach(); }
   SimulatedMpu(const SimulatedMpu &) = delete;
   SimulatedMpu &operator=(const SimulatedMpu &) = delete;
 
+  /// MPU_TYPE, and RBAR and RASR of the selected region.
   std::uint64_t read(std::uintptr_t address, std::uint64_t stored) override {
     if (address == address_of(registers.type)) {
       return 0x800;
@@ -53,6 +56,7 @@ public:
     return stored;
   }
 
+  /// RNR and RBAR select a region; RBAR and RASR write into it.
   std::uint64_t write(std::uintptr_t address, std::uint64_t value,
                       std::uint64_t) override {
     if (address == address_of(registers.region_number)) {
@@ -76,12 +80,14 @@ public:
   std::uint32_t selected = 0;
 
 private:
+  /// The address of register `location`.
   template <typename Register>
   static std::uintptr_t address_of(const Register &location) {
     return reinterpret_cast<std::uintptr_t>(&location);
   }
 };
 
+/// The driver over the model, whose regions hold a previous process's.
 class MpuTest : public ::testing::Test {
 protected:
   MpuTest() {

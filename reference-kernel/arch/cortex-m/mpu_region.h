@@ -59,7 +59,7 @@ struct RegionAttributes {
   static constexpr Field size{1, 5};
   /// SRD: bit n set disables subregion n.
   static constexpr Field subregion_disable{8, 8};
-  /// B, C, S and TEX: the memory type and its cache policy.
+  /// B: bufferable (with C, S and TEX: the memory type and cache policy).
   static constexpr Field bufferable{16, 1};
   /// C: cacheable.
   static constexpr Field cacheable{17, 1};

@@ -109,7 +109,8 @@ configure_process(Address flash_base, Length flash_size, Address ram_base,
   const std::optional<MpuRegion> ram_region = make_region(
       ram_region_number, ram_base, ram_size,
       RegionPermissions::read_write_no_execute, ram_layout->disable_mask);
-  // Both are valid by the checks above; the test keeps this honest.
+  // Both regions are valid after the checks above; this only keeps the
+  // function total without trusting that reasoning blindly.
   if (!flash_region || !ram_region) {
     return refuse(ProcessMpuRefusal::flash_not_coverable);
   }
