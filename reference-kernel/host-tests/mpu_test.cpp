@@ -1,23 +1,11 @@
 /// Tests of the MPU driver, the image's source, on a model of the PMSAv7 MPU.
 #include "arch/cortex-m/mpu.h"
 #include "arch/cortex-m/process_mpu_config.h"
-#include "libraries/registers/simulated_access.h"
+#include "support/simulated_mpu.h"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <atomic>
 #include <cstdint>
-
-namespace {
-
-/// How often the driver asked for its barrier.
-std::atomic<unsigned> synchronizations{0};
-
-} // namespace
-
-/// The host's barrier: there is no hardware to wait for, so it only counts.
-void arch::cortex_m::synchronize_memory_map() { synchronizations.fetch_add(1); }
 
 namespace {
 
@@ -26,66 +14,9 @@ using arch::cortex_m::disabled_region;
 using arch::cortex_m::make_region;
 using arch::cortex_m::Mpu;
 using arch::cortex_m::MpuRegion;
-using arch::cortex_m::MpuRegisters;
 using arch::cortex_m::RegionPermissions;
-
-/// The MPU behind a register block in host memory, as QEMU models it: eight
-/// regions behind one RBAR/RASR window; RNR selects the region, and so does
-/// a write of RBAR with VALID set; RBAR reads its region's address and
-/// number, with VALID clear; MPU_TYPE reads 0x800.
-class SimulatedMpu final : public registers::simulation::Bus {
-public:
-  /// Attaches the model to the register accesses of the program.
-  SimulatedMpu() { registers::simulation::attach(*this); }
-  /// Detaches it.
-  ~SimulatedMpu() { registers::simulation::detach(); }
-  SimulatedMpu(const SimulatedMpu &) = delete;
-  SimulatedMpu &operator=(const SimulatedMpu &) = delete;
-
-  /// MPU_TYPE, and RBAR and RASR of the selected region.
-  std::uint64_t read(std::uintptr_t address, std::uint64_t stored) override {
-    if (address == address_of(registers.type)) {
-      return 0x800;
-    }
-    if (address == address_of(registers.base_address)) {
-      return regions[selected].rbar | selected;
-    }
-    if (address == address_of(registers.attributes)) {
-      return regions[selected].rasr;
-    }
-    return stored;
-  }
-
-  /// RNR and RBAR select a region; RBAR and RASR write into it.
-  std::uint64_t write(std::uintptr_t address, std::uint64_t value,
-                      std::uint64_t) override {
-    if (address == address_of(registers.region_number)) {
-      selected = static_cast<std::uint32_t>(value & 0xFF) % regions.size();
-    } else if (address == address_of(registers.base_address)) {
-      if ((value & 0x10) != 0) {
-        selected = static_cast<std::uint32_t>(value & 0xF) % regions.size();
-      }
-      regions[selected].rbar = static_cast<std::uint32_t>(value & ~0x1FU);
-    } else if (address == address_of(registers.attributes)) {
-      regions[selected].rasr = static_cast<std::uint32_t>(value);
-    }
-    return value;
-  }
-
-  /// The block the driver is given.
-  MpuRegisters registers{};
-  /// Each region's address (RBAR bits 31 to 5) and RASR.
-  std::array<MpuRegion, 8> regions{};
-  /// The region RBAR and RASR show.
-  std::uint32_t selected = 0;
-
-private:
-  /// The address of register `location`.
-  template <typename Register>
-  static std::uintptr_t address_of(const Register &location) {
-    return reinterpret_cast<std::uintptr_t>(&location);
-  }
-};
+using host_tests::SimulatedMpu;
+using host_tests::synchronizations;
 
 /// The driver over the model, whose regions hold a previous process's.
 class MpuTest : public ::testing::Test {
