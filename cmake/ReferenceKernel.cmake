@@ -80,7 +80,8 @@ leash_add_kernel_qemu_test(kernel.boot.end_of_transmission qemu-mps2-an386.elf
   --expect "^bye$")
 
 # The in-kernel tests: virtual alarms in order across the counter's wrap,
-# deferred calls, LEDs, SysTick, a console transmission of 311 bytes through
+# deferred calls, LEDs, SysTick, the MPU (region count, read-back, the
+# kernel running with the MPU on), a console transmission of 311 bytes through
 # a 64-byte lease and the UART's one-byte buffer (it must come out whole,
 # and so must the debug output written meanwhile, through the same UART),
 # and a line received from QEMU's serial input. Once as the board runs (the
@@ -91,7 +92,8 @@ set(kernel_tests_checks
   --expect "^transmit (0123456789){30}$"
   --expect "^debug output amid the console's$"
   --expect "^leash receive test$"
-  --expect "^kernel tests: 6 passed, 0 failed$"
+  --expect "^test mpu: ok$"
+  --expect "^kernel tests: 7 passed, 0 failed$"
   --forbid "FAILED|panic|unhandled exception")
 leash_add_kernel_qemu_test(kernel.tests qemu-mps2-an386-tests.elf
   ${kernel_tests_checks})

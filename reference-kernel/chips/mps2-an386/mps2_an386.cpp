@@ -20,7 +20,8 @@ Mps2An386::Mps2An386()
              peripheral_clock_hz),
       fpga_io_(registers::block_at<FpgaIoRegisters>(fpga_io_base_address)),
       led0_(fpga_io_, 0), led1_(fpga_io_, 1),
-      system_tick_(arch::cortex_m::system_tick_registers()) {}
+      system_tick_(arch::cortex_m::system_tick_registers()),
+      mpu_(arch::cortex_m::mpu_registers()) {}
 
 void Mps2An386::enable_interrupts() const {
   std::uint32_t remaining = serviced_interrupts;

@@ -2,6 +2,7 @@
 #ifndef CHIPS_MPS2_AN386_MPS2_AN386_H
 #define CHIPS_MPS2_AN386_MPS2_AN386_H
 
+#include "arch/cortex-m/mpu.h"
 #include "arch/cortex-m/system_tick.h"
 #include "chips/mps2-an386/cmsdk_uart.h"
 #include "chips/mps2-an386/fpga_io.h"
@@ -42,6 +43,8 @@ public:
   [[nodiscard]] const arch::cortex_m::SystemTick &system_tick() const {
     return system_tick_;
   }
+  /// The core's MPU, which confines processes to their memory.
+  [[nodiscard]] const arch::cortex_m::Mpu &mpu() const { return mpu_; }
 
   /// Lets the serviced interrupts reach the core. Call once, after wiring.
   void enable_interrupts() const;
@@ -75,6 +78,8 @@ private:
   FpgaLedPin led1_;
   /// SysTick's driver.
   arch::cortex_m::SystemTick system_tick_;
+  /// The MPU's driver.
+  arch::cortex_m::Mpu mpu_;
 };
 
 } // namespace chips::mps2_an386

@@ -5,6 +5,7 @@
 #include "boards/qemu-mps2-an386/tests/deferred_call_test.h"
 #include "boards/qemu-mps2-an386/tests/kernel_test.h"
 #include "boards/qemu-mps2-an386/tests/led_test.h"
+#include "boards/qemu-mps2-an386/tests/mpu_test.h"
 #include "boards/qemu-mps2-an386/tests/system_tick_test.h"
 #include "boards/qemu-mps2-an386/tests/test_console.h"
 #include "boards/qemu-mps2-an386/tests/test_runner.h"
@@ -55,15 +56,17 @@ int main() {
   static const tests::LedTest led_test{platform.leds};
   static const tests::SystemTickTest system_tick_test{
       platform.chip.system_tick()};
+  static const tests::MpuTest mpu_test{platform.chip.mpu()};
   static const tests::ConsoleTransmitTest console_transmit_test{
       platform.console, platform.alarm_mux};
   static const tests::UartReceiveTest uart_receive_test{
       platform.console, test_console, platform.alarm_mux};
   static const tests::AlarmOrderTest alarm_order_test{platform.alarm_mux};
   // The alarm test first: it must start before the counter's wrap.
-  static const std::array<const tests::KernelTest *, 6> all_tests{
-      &alarm_order_test, &deferred_call_test,    &led_test,
-      &system_tick_test, &console_transmit_test, &uart_receive_test};
+  static const std::array<const tests::KernelTest *, 7> all_tests{
+      &alarm_order_test, &deferred_call_test, &led_test,
+      &system_tick_test, &mpu_test,           &console_transmit_test,
+      &uart_receive_test};
   static const tests::TestRunner runner{all_tests, platform.kernel,
                                         platform.alarm_mux};
   runner.start();

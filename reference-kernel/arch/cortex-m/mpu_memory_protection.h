@@ -1,0 +1,49 @@
+/// MpuMemoryProtection: the kernel's MemoryProtection on the Cortex-M MPU.
+#ifndef ARCH_CORTEX_M_MPU_MEMORY_PROTECTION_H
+#define ARCH_CORTEX_M_MPU_MEMORY_PROTECTION_H
+
+#include "arch/cortex-m/mpu.h"
+#include "kernel/process/process_memory.h"
+#include "kernel/process/userspace_boundary.h"
+
+#include <leash/annotations.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace arch::cortex_m {
+
+/// Confines each process to its flash image (read, execute) and its RAM up
+/// to its break (read, write), with `configure_process`'s two regions. A
+/// process's RAM block must be a valid region (a power of two, aligned to
+/// its size, 256 bytes or more for a break below its end) and its flash
+/// image a run of whole subregions of its covering region; a process whose
+/// memory is not gets no enforceable break, so it never starts.
+class LEASH_COMPONENT MpuMemoryProtection final
+    : public kernel::process::MemoryProtection {
+public:
+  /// Protection through `mpu`.
+  explicit MpuMemoryProtection(const Mpu &mpu) : mpu_(mpu) {}
+
+  /// `requested` rounded up to the next eighth of the RAM block (a
+  /// subregion boundary), or nothing if it lies outside the block or the
+  /// process's memory cannot be expressed in regions.
+  [[nodiscard]] std::optional<std::uint32_t>
+  enforceable_break(const kernel::process::ProcessMemory &memory,
+                    std::uint32_t requested) const override;
+
+  /// Programs the process's regions and turns the MPU on. A memory layout
+  /// that cannot be expressed (never one whose break came from
+  /// `enforceable_break`) gets no region at all: the process then faults on
+  /// its first access instead of reaching memory that is not its own.
+  void configure_for(const kernel::process::ProcessMemory &memory,
+                     std::uint32_t app_break) const override;
+
+private:
+  /// The MPU's driver.
+  const Mpu &mpu_;
+};
+
+} // namespace arch::cortex_m
+
+#endif // ARCH_CORTEX_M_MPU_MEMORY_PROTECTION_H
