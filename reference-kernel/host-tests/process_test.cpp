@@ -149,7 +149,8 @@ struct Counter {
 
 class ProcessTest : public ::testing::Test {
 protected:
-  ProcessTest() : processes_(boundary_, protection_, drivers_, {}) {
+  ProcessTest() : processes_(boundary_, protection_, {}) {
+    processes_.set_drivers(drivers_);
     kernel::debug::set_writer(captured_debug);
     captured_debug.output.clear();
     // Each process's flash: "svc n" (0xDFnn) for every class at offset

@@ -5,6 +5,7 @@
 #include "capsules/console.h"
 #include "capsules/led_driver.h"
 #include "capsules/mux_alarm.h"
+#include "capsules/mux_uart.h"
 #include "chips/mps2-an386/mps2_an386.h"
 #include "kernel/hil/time.h"
 #include "kernel/kernel.h"
@@ -25,6 +26,9 @@ struct LEASH_COMPONENT Platform {
   const kernel::Kernel &kernel;
   /// The console on UART0.
   const capsules::Console &console;
+  /// The mux that shares UART0 (the debug output and the console are two
+  /// of its devices; the process image adds the processes' console).
+  const capsules::MuxUart &uart0_mux;
   /// The alarm mux that virtual alarms join.
   const capsules::MuxAlarm &alarm_mux;
   /// The two user LEDs.

@@ -11,6 +11,7 @@
 
 #include <leash/annotations.h>
 #include <leash/cell.h>
+#include <leash/optional_cell.h>
 
 #include <array>
 #include <cstddef>
@@ -61,12 +62,18 @@ public:
   static constexpr std::size_t capacity = 8;
 
   /// The table, switching through `boundary`, confining processes with
-  /// `protection`, finding drivers in `drivers`, following `policy`.
+  /// `protection`, following `policy`. It has no drivers until
+  /// `set_drivers`.
   Processes(const UserspaceBoundary &boundary,
-            const MemoryProtection &protection,
-            const SyscallDriverLookup &drivers, ProcessPolicy policy)
-      : boundary_(boundary), protection_(protection), drivers_(drivers),
-        policy_(policy) {}
+            const MemoryProtection &protection, ProcessPolicy policy)
+      : boundary_(boundary), protection_(protection), policy_(policy) {}
+
+  /// Finds drivers in `drivers` from now on (as Tock's board hands its
+  /// driver lookup to the kernel loop: the drivers need the process table,
+  /// so they are made after it).
+  void set_drivers(const SyscallDriverLookup &drivers) const {
+    drivers_.set(&drivers);
+  }
 
   // Loading and control.
 
@@ -182,6 +189,8 @@ private:
                      bool &fresh) const;
   /// Marks grant `number` of `process` no longer entered.
   void end_grant(ProcessId process, std::size_t number) const;
+  /// The driver of `number`, if any.
+  [[nodiscard]] const SyscallDriver *driver(std::uint32_t number) const;
   /// The process `id` names, if it still runs or waits.
   [[nodiscard]] const Process *live(ProcessId id) const;
   /// Starts `process` from its entry with fresh tables.
@@ -227,8 +236,8 @@ private:
   const UserspaceBoundary &boundary_;
   /// The MPU.
   const MemoryProtection &protection_;
-  /// The drivers.
-  const SyscallDriverLookup &drivers_;
+  /// The drivers, once set.
+  leash::OptionalCell<const SyscallDriverLookup *> drivers_;
   /// The policy.
   ProcessPolicy policy_;
   /// The slots.

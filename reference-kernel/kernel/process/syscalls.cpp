@@ -17,6 +17,11 @@ constexpr bool overlap(std::uint32_t a, std::uint32_t a_length, std::uint32_t b,
 
 } // namespace
 
+const SyscallDriver *Processes::driver(std::uint32_t number) const {
+  const auto drivers = drivers_.get();
+  return drivers ? (*drivers)->driver(number) : nullptr;
+}
+
 void Processes::handle_syscall(const Process &process) const {
   const ProcessMemory memory = process.memory();
   const std::uint32_t frame = process.registers_.get().stack_pointer;
@@ -120,7 +125,7 @@ Processes::subscribe(const Process &process,
   const UpcallSlot slot{.driver = arguments[0], .number = arguments[1]};
   const std::uint32_t function = arguments[2];
   const std::uint32_t user_data = arguments[3];
-  if (drivers_.driver(slot.driver) == nullptr) {
+  if (driver(slot.driver) == nullptr) {
     return SyscallReturn::failure_u32_u32(ErrorCode::no_device, function,
                                           user_data);
   }
@@ -159,11 +164,11 @@ Processes::subscribe(const Process &process,
 SyscallReturn
 Processes::command(const Process &process,
                    const std::array<std::uint32_t, 4> &arguments) const {
-  const SyscallDriver *driver = drivers_.driver(arguments[0]);
-  if (driver == nullptr) {
+  const SyscallDriver *target = driver(arguments[0]);
+  if (target == nullptr) {
     return SyscallReturn::failure(ErrorCode::no_device);
   }
-  return driver->command(arguments[1], arguments[2], arguments[3],
+  return target->command(arguments[1], arguments[2], arguments[3],
                          process.id());
 }
 
@@ -176,7 +181,7 @@ Processes::allow(const Process &process, bool read_write,
   const auto refuse = [address, length](ErrorCode error) {
     return SyscallReturn::failure_u32_u32(error, address, length);
   };
-  if (drivers_.driver(slot.driver) == nullptr) {
+  if (driver(slot.driver) == nullptr) {
     return refuse(ErrorCode::no_device);
   }
   // A zero-length allow takes the buffer back, whatever its address. Any

@@ -1,0 +1,13 @@
+/// hello: says hello three times, a little apart, and exits.
+#include "alarm.h"
+#include "console.h"
+
+int main() {
+  for (unsigned round = 1; round <= 3; ++round) {
+    user::console::write("hello from a process, round ");
+    user::console::write_number(round);
+    user::console::write("\n");
+    user::alarm::sleep_ms(20);
+  }
+  return 0;
+}
