@@ -26,10 +26,10 @@ extern const std::uint32_t leash_app_bss_end[];
 
 /// Prepares C++ and runs main; the kernel's r0..r3 arrive as its arguments.
 
-[[noreturn]] void leash_app_start(std::uint32_t image_start,
-                                  std::uint32_t memory_start,
+[[noreturn]] void leash_app_start(std::uint32_t memory_start,
                                   std::uint32_t memory_size,
-                                  std::uint32_t initial_break);
+                                  std::uint32_t initial_break,
+                                  std::uint32_t image_start);
 /// The entry point.
 void _start();
 }
@@ -45,10 +45,13 @@ LEASH_UNSAFE_API std::uint32_t *ram_words(const std::uint32_t *symbol) {
 } // namespace
 
 /// The entry point (the Main TLV's init offset points here). The kernel
-/// passes, after Tock's crt0 convention loosely, r0 = the image's start in
-/// flash, r1 = the app's RAM start, r2 = its size, r3 = the initial break.
-/// The app is linked for fixed addresses, so only the stack pointer needs
-/// setting before C++ code runs; r0..r3 go on to leash_app_start untouched.
+/// passes (kernel/process/processes.cpp, Processes::start; Tock's crt0
+/// convention loosely) r0 = the app's RAM start, r1 = its size, r2 = the
+/// initial break, r3 = the image's start in flash, and a stack pointer just
+/// below the break. The app is linked for fixed addresses, so it moves its
+/// stack to the one its linker script places at the bottom of its RAM (an
+/// overflow then faults at the MPU region's edge) and hands r0..r3 on to
+/// leash_app_start untouched.
 LEASH_UNSAFE("sets the stack pointer before any C++ code runs")
 [[gnu::naked, gnu::section(".text._start")]] void _start() {
   asm volatile("ldr r4, =leash_app_stack_top\n"
@@ -61,10 +64,10 @@ LEASH_UNSAFE("sets the stack pointer before any C++ code runs")
 /// completion code), retried if the kernel ever returns.
 LEASH_UNSAFE("runs once, before any object in .data or .bss is used; the "
              "linker script delimits the ranges")
-void leash_app_start(std::uint32_t /*image_start*/,
-                     std::uint32_t /*memory_start*/,
+void leash_app_start(std::uint32_t /*memory_start*/,
                      std::uint32_t /*memory_size*/,
-                     std::uint32_t /*initial_break*/) {
+                     std::uint32_t /*initial_break*/,
+                     std::uint32_t /*image_start*/) {
   const std::uint32_t *source = leash_app_data_load_start;
   std::uint32_t *const data_end = ram_words(leash_app_data_end);
   for (std::uint32_t *word = ram_words(leash_app_data_start); word < data_end;
