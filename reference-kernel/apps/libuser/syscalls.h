@@ -50,9 +50,9 @@ syscall(std::uint32_t a0, std::uint32_t a1, std::uint32_t a2,
   register std::uint32_t r1 asm("r1") = a1;
   register std::uint32_t r2 asm("r2") = a2;
   register std::uint32_t r3 asm("r3") = a3;
-  asm volatile("svc %[class]"
+  asm volatile("svc %[number]"
                : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
-               : [class] "i"(Class)
+               : [number] "i"(Class)
                : "memory");
   return {r0, {r1, r2, r3}};
 }
