@@ -111,3 +111,27 @@ leash_add_kernel_qemu_test(kernel.fault qemu-mps2-an386-fault.elf
   --expect "faulting address: BFAR=0x60000000"
   --expect "stacked registers: pc=0x[0-9a-f]{8} lr=0x[0-9a-f]{8}"
   --forbid "did not fault")
+
+# Processes: the board's process image with the apps bundle (hello, blink,
+# fault, spin, attack) in the apps region. The outputs of all apps appear
+# (each line whole); the faulting app is killed and reported with its
+# faulting address while the others go on; the spinning app does not keep
+# the others from finishing; every bad system call of the attacking app
+# gets its documented error; and the process console's list shows the
+# states at the start (from the typed "list") and at the end of the run.
+leash_add_kernel_qemu_test(kernel.processes qemu-mps2-an386-processes-test.elf
+  --input "list\n"
+  --expect "^processes loaded: 5, refused: 0$"
+  --expect "^0 hello running 0 ram 0x20300000"
+  --expect "^hello from a process, round 3$"
+  --expect "^blink 5$"
+  --expect "^spin: spinning forever$"
+  --expect "^process fault faulted: exception 4 CFSR=0x00000082 address=0x20000000$"
+  --expect "^attack: 18 of 18 checks passed; the kernel is still up$"
+  --expect "^0 hello terminated 0"
+  --expect "^2 fault faulted 0"
+  --expect "^3 spin running 0"
+  --expect "^4 attack terminated 0"
+  --forbid "WRONG ANSWER|went through|panic|unhandled exception|^app at "
+  QEMU_ARGUMENTS -device
+    "loader,file=${LEASH_KERNEL_BUILD_DIR}/process_apps.bin,addr=0x00200000")

@@ -10,9 +10,7 @@ int main() {
   }
   for (unsigned toggle = 1; toggle <= 5; ++toggle) {
     user::led::toggle(0);
-    user::console::write("blink ");
-    user::console::write_number(toggle);
-    user::console::write("\n");
+    (user::console::Line() << "blink " << toggle).write();
     user::alarm::sleep_ms(30);
   }
   return 0;

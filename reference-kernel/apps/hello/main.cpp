@@ -4,9 +4,7 @@
 
 int main() {
   for (unsigned round = 1; round <= 3; ++round) {
-    user::console::write("hello from a process, round ");
-    user::console::write_number(round);
-    user::console::write("\n");
+    (user::console::Line() << "hello from a process, round " << round).write();
     user::alarm::sleep_ms(20);
   }
   return 0;

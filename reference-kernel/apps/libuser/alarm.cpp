@@ -4,15 +4,19 @@
 
 #include "syscalls.h"
 
+#include <leash/cell.h>
+
 namespace user::alarm {
 namespace {
 
-/// Set by the alarm upcall.
-volatile bool fired = false;
+/// Set by the alarm upcall (which runs inside `yield_wait`, in this
+/// process's one thread: a cell suffices, and `yield_wait`'s memory clobber
+/// makes the loop read it again).
+leash::Cell<bool> fired{false};
 
 /// The alarm upcall.
 void alarm_fired(std::uint32_t, std::uint32_t, std::uint32_t, void *) {
-  fired = true;
+  fired.set(true);
 }
 
 } // namespace
@@ -24,11 +28,11 @@ bool sleep_ms(std::uint32_t milliseconds) {
   }
   const std::uint64_t ticks =
       static_cast<std::uint64_t>(frequency.values[0]) * milliseconds / 1000;
-  fired = false;
+  fired.set(false);
   if (!command(driver, 5, static_cast<std::uint32_t>(ticks), 0).ok()) {
     return false;
   }
-  while (!fired) {
+  while (!fired.get()) {
     yield_wait();
   }
   return true;

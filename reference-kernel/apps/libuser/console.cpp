@@ -4,15 +4,17 @@
 
 #include "syscalls.h"
 
+#include <leash/cell.h>
+
 namespace user::console {
 namespace {
 
-/// Set by the write upcall.
-volatile bool written = false;
+/// Set by the write upcall (see alarm.cpp's `fired`).
+leash::Cell<bool> written{false};
 
 /// The write upcall: the bytes are out.
 void write_done(std::uint32_t, std::uint32_t, std::uint32_t, void *) {
-  written = true;
+  written.set(true);
 }
 
 } // namespace
@@ -27,10 +29,10 @@ bool write(std::string_view text) {
       !subscribe(driver, 1, write_done, nullptr).ok()) {
     return false;
   }
-  written = false;
+  written.set(false);
   const bool started =
       command(driver, 1, static_cast<std::uint32_t>(text.size()), 0).ok();
-  while (started && !written) {
+  while (started && !written.get()) {
     yield_wait();
   }
   // The buffer is the caller's again.
@@ -38,16 +40,46 @@ bool write(std::string_view text) {
   return started;
 }
 
-bool write_line(std::string_view text) { return write(text) && write("\n"); }
+bool write_line(std::string_view text) { return (Line() << text).write(); }
 
-bool write_number(std::uint32_t value) {
-  char digits[10];
+namespace {
+
+/// `value` in decimal, into `digits`; the text's start.
+std::string_view decimal(std::uint32_t value, char (&digits)[10]) {
   std::size_t first = sizeof digits;
   do {
     digits[--first] = static_cast<char>('0' + value % 10);
     value /= 10;
   } while (value != 0 && first > 0);
-  return write(std::string_view(digits + first, sizeof digits - first));
+  return std::string_view(digits + first, sizeof digits - first);
+}
+
+} // namespace
+
+bool write_number(std::uint32_t value) {
+  char digits[10];
+  return write(decimal(value, digits));
+}
+
+Line &Line::operator<<(std::string_view text) {
+  for (const char character : text) {
+    if (length_ + 1 < sizeof text_) {
+      text_[length_++] = character;
+    }
+  }
+  return *this;
+}
+
+Line &Line::operator<<(std::uint32_t value) {
+  char digits[10];
+  return *this << decimal(value, digits);
+}
+
+bool Line::write() {
+  text_[length_] = '\n';
+  const bool written = console::write(std::string_view(text_, length_ + 1));
+  length_ = 0;
+  return written;
 }
 
 } // namespace user::console

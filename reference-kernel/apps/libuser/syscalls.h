@@ -43,9 +43,8 @@ using UpcallFunction = void (*)(std::uint32_t, std::uint32_t, std::uint32_t,
 template <unsigned Class>
 LEASH_UNSAFE("inline assembly: the system call instruction; the kernel "
              "reads and writes only r0..r3 and the memory the call names")
-inline SyscallResult
-syscall(std::uint32_t a0, std::uint32_t a1, std::uint32_t a2,
-        std::uint32_t a3) {
+inline SyscallResult syscall(std::uint32_t a0, std::uint32_t a1,
+                             std::uint32_t a2, std::uint32_t a3) {
   register std::uint32_t r0 asm("r0") = a0;
   register std::uint32_t r1 asm("r1") = a1;
   register std::uint32_t r2 asm("r2") = a2;
@@ -93,8 +92,7 @@ inline SyscallResult subscribe(std::uint32_t driver, std::uint32_t number,
 
 /// Command `number` of `driver`.
 inline SyscallResult command(std::uint32_t driver, std::uint32_t number,
-                             std::uint32_t argument1,
-                             std::uint32_t argument2) {
+                             std::uint32_t argument1, std::uint32_t argument2) {
   return syscall<2>(driver, number, argument1, argument2);
 }
 
@@ -110,9 +108,8 @@ inline SyscallResult allow_read_write(std::uint32_t driver,
 
 /// Shares `length` bytes at `buffer` with `driver`, read-only.
 LEASH_UNSAFE("the buffer's address is passed as the ABI wants it")
-inline SyscallResult allow_read_only(std::uint32_t driver,
-                                     std::uint32_t number, const void *buffer,
-                                     std::uint32_t length) {
+inline SyscallResult allow_read_only(std::uint32_t driver, std::uint32_t number,
+                                     const void *buffer, std::uint32_t length) {
   return syscall<4>(driver, number, reinterpret_cast<std::uint32_t>(buffer),
                     length);
 }

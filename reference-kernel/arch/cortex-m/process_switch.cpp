@@ -45,24 +45,25 @@ LEASH_UNSAFE("inline assembly that swaps the kernel's and the process's "
 kernel::process::SwitchReason ProcessSwitch::switch_to_process(
     kernel::process::StoredRegisters &registers) const {
   leash_process_stop_reason.store(0);
-  std::uint32_t stack_pointer = registers.stack_pointer;
-  std::uint32_t *callee_saved = registers.callee_saved.data();
+  // r0 and r1, not registers of the compiler's choosing: r4..r11 change
+  // hands inside, and the exception return to the kernel restores r0..r3
+  // from the frame the `svc 0xff` pushed, so these two survive it.
+  register std::uint32_t stack_pointer asm("r0") = registers.stack_pointer;
+  register std::uint32_t *callee_saved asm("r1") =
+      registers.callee_saved.data();
   asm volatile(
-      // The kernel's r4..r11 (r7 is the frame pointer: saved too) and the
-      // pointer to the process's, on the main stack.
+      // The kernel's r4..r11 (r7, the frame pointer, too).
       "push {r4-r11}\n\t"
-      "push {%[saved]}\n\t"
-      "msr psp, %[stack]\n\t"
-      "ldmia %[saved], {r4-r11}\n\t"
+      "msr psp, r0\n\t"
+      "ldmia r1, {r4-r11}\n\t"
       "svc 0xff\n\t"
-      // Back from the process.
-      "pop {%[saved]}\n\t"
-      "stmia %[saved], {r4-r11}\n\t"
-      "mrs %[stack], psp\n\t"
+      // Back from the process: r1 is the kernel's again.
+      "stmia r1, {r4-r11}\n\t"
+      "mrs r0, psp\n\t"
       "pop {r4-r11}\n\t"
-      : [stack] "+r"(stack_pointer), [saved] "+r"(callee_saved)
+      : "+r"(stack_pointer), "+r"(callee_saved)
       :
-      : "r0", "r1", "r2", "r3", "r12", "lr", "memory", "cc");
+      : "r2", "r3", "r12", "lr", "memory", "cc");
   registers.stack_pointer = stack_pointer;
   const std::uint32_t reason = leash_process_stop_reason.load();
   return reason == 0 ? kernel::process::SwitchReason::interrupted

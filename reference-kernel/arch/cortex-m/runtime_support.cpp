@@ -27,6 +27,40 @@ void *memcpy(void *destination, const void *source, std::size_t size) {
   return destination;
 }
 
+/// Copies `size` bytes from `source` to `destination`, which may overlap
+/// (std::copy and the sorting algorithms call it for trivially copyable
+/// elements).
+LEASH_UNSAFE("the C library's contract: the caller passes two valid ranges "
+             "of `size` bytes")
+void *memmove(void *destination, const void *source, std::size_t size) {
+  auto *to = static_cast<unsigned char *>(destination);
+  const auto *from = static_cast<const unsigned char *>(source);
+  if (to < from) {
+    for (std::size_t index = 0; index < size; ++index) {
+      to[index] = from[index];
+    }
+  } else {
+    for (std::size_t index = size; index > 0; --index) {
+      to[index - 1] = from[index - 1];
+    }
+  }
+  return destination;
+}
+
+/// The first of `size` bytes at `bytes` equal to `value`, or null
+/// (std::string_view::find calls it).
+LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
+             "`size` bytes; the result points into it")
+void *memchr(const void *bytes, int value, std::size_t size) {
+  const auto *at = static_cast<const unsigned char *>(bytes);
+  for (std::size_t index = 0; index < size; ++index) {
+    if (at[index] == static_cast<unsigned char>(value)) {
+      return const_cast<unsigned char *>(at + index);
+    }
+  }
+  return nullptr;
+}
+
 /// Fills `size` bytes at `destination` with `value` (converted to a byte).
 LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
              "`size` bytes")
@@ -84,3 +118,12 @@ void operator delete(void *) noexcept { __builtin_trap(); }
 
 /// The sized form of `operator delete`; see above.
 void operator delete(void *, std::size_t) noexcept { __builtin_trap(); }
+
+namespace std {
+/// What libstdc++ calls when std::string_view::substr is given a start past
+/// the end. The kernel has no exceptions: a call is a bug, so it traps into
+/// the fault handler, which reports where.
+[[noreturn]] void __throw_out_of_range_fmt(const char *, ...) {
+  __builtin_trap();
+}
+} // namespace std

@@ -103,8 +103,7 @@ int main() {
       platform.chip.system_tick(), cycles_per_microsecond};
   static const arch::cortex_m::MpuMemoryProtection protection{
       platform.chip.mpu()};
-  static const process::Processes processes{process_switch, protection,
-                                            policy};
+  static const process::Processes processes{process_switch, protection, policy};
 
   // The processes' console is a third device of UART0's mux.
   static const capsules::UartDevice process_uart{platform.uart0_mux};
@@ -141,9 +140,9 @@ int main() {
     ram_pool = process::memory_at(address_of(leash_process_ram_start),
                                   address_of(leash_process_ram_size));
   }
-  const process::LoadSummary loaded = process::load_processes(
-      processes, apps, address_of(leash_apps_start), ram_pool,
-      address_of(leash_process_ram_start));
+  const process::LoadSummary loaded =
+      process::load_processes(processes, apps, address_of(leash_apps_start),
+                              ram_pool, address_of(leash_process_ram_start));
   kernel::debug::print("processes loaded: ");
   kernel::debug::print(kernel::decimal(loaded.loaded).view());
   kernel::debug::print(", refused: ");
@@ -153,9 +152,10 @@ int main() {
   static const capsules::VirtualAlarm end_alarm{platform.alarm_mux};
   static const RunEnd run_end{process_console, platform.kernel};
   end_alarm.set_alarm_client(run_end);
-  end_alarm.set_alarm(end_alarm.now(),
-                      kernel::hil::time::ticks_from_milliseconds(
-                          end_alarm.frequency_hz(), LEASH_RUN_FOR_MILLISECONDS));
+  end_alarm.set_alarm(
+      end_alarm.now(),
+      kernel::hil::time::ticks_from_milliseconds(end_alarm.frequency_hz(),
+                                                 LEASH_RUN_FOR_MILLISECONDS));
 #endif
 
   if (!platform.console.start_input().is_ok()) {

@@ -113,14 +113,16 @@ LoadSummary load_processes(const Processes &processes,
     const std::uint32_t ram = header.fixed_addresses.ram;
     const std::uint32_t size = ram_block_size(header.minimum_ram_size);
     if (ram < ram_pool_address || (ram & (size - 1)) != 0 ||
-        size > ram_pool.size() || ram - ram_pool_address > ram_pool.size() - size) {
+        size > ram_pool.size() ||
+        ram - ram_pool_address > ram_pool.size() - size) {
       refuse("its RAM is not a block of the process RAM pool");
       continue;
     }
     bool overlaps = false;
     for (std::size_t index = 0; index < block_count; ++index) {
-      overlaps = overlaps || (ram < blocks[index].first + blocks[index].second &&
-                              blocks[index].first < ram + size);
+      overlaps =
+          overlaps || (ram < blocks[index].first + blocks[index].second &&
+                       blocks[index].first < ram + size);
     }
     if (overlaps) {
       refuse("its RAM overlaps an app loaded before it");
@@ -128,9 +130,9 @@ LoadSummary load_processes(const Processes &processes,
     }
     const ProcessMemory memory(address, rest.first(header.total_size), ram,
                                ram_pool.subspan(ram - ram_pool_address, size));
-    const Result loaded = processes.load(header.name, memory,
-                                         address + header.init_offset,
-                                         header.minimum_ram_size);
+    const Result loaded =
+        processes.load(header.name, memory, address + header.init_offset,
+                       header.minimum_ram_size);
     if (!loaded.is_ok()) {
       refuse(loaded.error() == ErrorCode::no_memory
                  ? "no room (the process table is full, or its RAM too small)"
@@ -145,8 +147,9 @@ LoadSummary load_processes(const Processes &processes,
 
 LEASH_UNSAFE_API std::span<std::uint8_t> memory_at(std::uint32_t address,
                                                    std::size_t size) {
-  return {reinterpret_cast<std::uint8_t *>(static_cast<std::uintptr_t>(address)),
-          size};
+  return {
+      reinterpret_cast<std::uint8_t *>(static_cast<std::uintptr_t>(address)),
+      size};
 }
 
 } // namespace kernel::process
