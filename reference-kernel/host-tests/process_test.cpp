@@ -96,10 +96,12 @@ public:
     return reason;
   }
   FaultRecord last_fault() const override { return fault; }
+  std::uint8_t last_syscall_number() const override { return syscall_number; }
 
   mutable std::deque<SwitchReason> reasons;
   mutable std::vector<std::uint32_t> ran;
   mutable std::uint32_t stack_pointer_to_set = 0;
+  std::uint8_t syscall_number = 2;
   FaultRecord fault{};
 };
 
@@ -200,7 +202,7 @@ protected:
       set_word(index, frame + 4 * word, arguments[word]);
     }
     set_word(index, frame + 24, flash_base + index * 0x1'0000 + 2 * number + 2);
-    processes_.handle_syscall(processes_.process(index));
+    processes_.handle_syscall(processes_.process(index), number);
     return {word(index, frame), word(index, frame + 4), word(index, frame + 8),
             word(index, frame + 12)};
   }

@@ -14,6 +14,9 @@
 /// by the handlers in assembly, read by `switch_to_process`.
 extern "C" std::atomic<std::uint32_t> leash_process_stop_reason;
 std::atomic<std::uint32_t> leash_process_stop_reason{0};
+/// The immediate of the process's last `svc`, written by the SVC handler.
+extern "C" std::atomic<std::uint32_t> leash_process_syscall_number;
+std::atomic<std::uint32_t> leash_process_syscall_number{0};
 
 namespace arch::cortex_m {
 namespace {
@@ -68,6 +71,10 @@ kernel::process::SwitchReason ProcessSwitch::switch_to_process(
   const std::uint32_t reason = leash_process_stop_reason.load();
   return reason == 0 ? kernel::process::SwitchReason::interrupted
                      : static_cast<kernel::process::SwitchReason>(reason - 1);
+}
+
+std::uint8_t ProcessSwitch::last_syscall_number() const {
+  return static_cast<std::uint8_t>(leash_process_syscall_number.load());
 }
 
 kernel::process::FaultRecord ProcessSwitch::last_fault() const {
@@ -144,9 +151,19 @@ LEASH_UNSAFE("inline assembly: the SVC entry switches into a process or back "
                "isb\n\t"
                "mvn lr, #2\n\t" // 0xFFFFFFFD: thread mode, process stack
                "bx lr\n"
+               // From a process: the `svc` immediate is the low byte of
+               // the instruction before the stacked pc (the process could
+               // execute it, so it is in its flash; privileged code may
+               // read it).
                "1:\n\t"
+               "mrs r0, psp\n\t"
+               "ldr r1, [r0, #24]\n\t"
+               "ldrb r1, [r1, #-2]\n\t"
+               "ldr r2, =leash_process_syscall_number\n\t"
+               "str r1, [r2]\n\t"
                "movs r0, %[syscall]\n\t"
-               "b leash_return_to_kernel" ::[syscall] "i"(
+               "b leash_return_to_kernel\n\t"
+               ".ltorg" ::[syscall] "i"(
                    static_cast<int>(kernel::process::SwitchReason::syscall)));
 }
 

@@ -45,6 +45,9 @@ public:
   /// Runs the process until it traps back (see the class comment).
   kernel::process::SwitchReason
   switch_to_process(kernel::process::StoredRegisters &registers) const override;
+  /// The `svc` immediate the SVC handler read from the process's last
+  /// `svc` instruction (at the stacked pc minus 2).
+  [[nodiscard]] std::uint8_t last_syscall_number() const override;
   /// What the fault handler recorded.
   [[nodiscard]] kernel::process::FaultRecord last_fault() const override;
 

@@ -4,6 +4,7 @@
 #include <leash/annotations.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 // The compiler emits calls to memcpy and memset for copies and clears of large
@@ -21,7 +22,19 @@ LEASH_UNSAFE("the C library's contract: the caller passes two valid, "
 void *memcpy(void *destination, const void *source, std::size_t size) {
   auto *to = static_cast<unsigned char *>(destination);
   const auto *from = static_cast<const unsigned char *>(source);
-  for (std::size_t index = 0; index < size; ++index) {
+  std::size_t index = 0;
+  // Word by word while both are word-aligned (exception frames, register
+  // copies): four times fewer loads and stores than byte by byte.
+  if (((reinterpret_cast<std::uintptr_t>(to) |
+        reinterpret_cast<std::uintptr_t>(from)) &
+       3U) == 0) {
+    auto *to_words = static_cast<std::uint32_t *>(destination);
+    const auto *from_words = static_cast<const std::uint32_t *>(source);
+    for (; index + 4 <= size; index += 4) {
+      to_words[index / 4] = from_words[index / 4];
+    }
+  }
+  for (; index < size; ++index) {
     to[index] = from[index];
   }
   return destination;

@@ -54,9 +54,15 @@ std::uint8_t process_receive_storage[16];
 /// The processor clock of mps2-an386, which SysTick counts.
 constexpr std::uint32_t cycles_per_microsecond = 25;
 
+#ifndef LEASH_TIMESLICE_MICROSECONDS
+/// The time slice (the benchmark image shortens it).
+#define LEASH_TIMESLICE_MICROSECONDS 10'000
+#endif
+
 /// How processes run: 10 ms slices, no restart after a fault.
-constexpr process::ProcessPolicy policy{.timeslice_microseconds = 10'000,
-                                        .restarts_after_fault = 0};
+constexpr process::ProcessPolicy policy{
+    .timeslice_microseconds = LEASH_TIMESLICE_MICROSECONDS,
+    .restarts_after_fault = 0};
 
 /// The address of a linker-script symbol.
 LEASH_UNSAFE("a linker symbol's address is a number the linker chose; "

@@ -59,6 +59,7 @@ public:
                          kernel::process::SwitchReason::timeslice_expired);
   }
   kernel::process::FaultRecord last_fault() const override { return fault; }
+  std::uint8_t last_syscall_number() const override { return 2; }
   /// Why the next switch returns (then: the slice expired).
   mutable kernel::process::SwitchReason reason =
       kernel::process::SwitchReason::timeslice_expired;
@@ -175,7 +176,7 @@ public:
       set_word(index, frame + 4 * word, arguments[word]);
     }
     set_word(index, frame + 24, flash_start(index) + 2 * number + 2);
-    processes.handle_syscall(processes.process(index));
+    processes.handle_syscall(processes.process(index), number);
     return {word(index, frame), word(index, frame + 4), word(index, frame + 8),
             word(index, frame + 12)};
   }

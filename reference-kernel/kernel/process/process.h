@@ -109,6 +109,11 @@ public:
   /// Its registers while it does not run (the exception frame is at their
   /// stack pointer).
   [[nodiscard]] StoredRegisters registers() const { return registers_.get(); }
+  /// Its stack pointer while it does not run (where its exception frame
+  /// is).
+  [[nodiscard]] std::uint32_t stack_pointer() const {
+    return registers_.get().stack_pointer;
+  }
   /// The exit code it gave, if it exited.
   [[nodiscard]] std::optional<std::uint32_t> exit_code() const {
     return exit_code_.get();

@@ -3,8 +3,10 @@
 #ifndef KERNEL_PROCESS_PROCESS_MEMORY_H
 #define KERNEL_PROCESS_PROCESS_MEMORY_H
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 
@@ -99,10 +101,47 @@ public:
     return true;
   }
 
+  /// The `N` 32-bit words at `address` (an exception frame, say) if they lie
+  /// below `limit`: one check for all of them.
+  template <std::size_t N>
+  [[nodiscard]] std::optional<std::array<std::uint32_t, N>>
+  read_words(std::uint32_t address, std::uint32_t limit) const {
+    const auto offset = ram_offset(address, N * 4, limit);
+    if (!offset) {
+      return std::nullopt;
+    }
+    std::array<std::uint32_t, N> words;
+    // In the process's byte order, which is the core's (little-endian on
+    // the target and the host).
+    std::memcpy(words.data(), ram_.subspan(*offset, N * 4).data(), N * 4);
+    return words;
+  }
+  /// Writes `words` at `address` if they lie below `limit`; whether it did.
+  template <std::size_t N>
+  bool write_words(std::uint32_t address,
+                   const std::array<std::uint32_t, N> &words,
+                   std::uint32_t limit) const {
+    const auto offset = ram_offset(address, N * 4, limit);
+    if (!offset) {
+      return false;
+    }
+    std::memcpy(ram_.subspan(*offset, N * 4).data(), words.data(), N * 4);
+    return true;
+  }
+
   /// The whole RAM block (the kernel's own accesses: the grant region).
   [[nodiscard]] constexpr std::span<std::uint8_t> ram() const { return ram_; }
 
 private:
+  /// The offset in the RAM block of [`address`, `address` + `length`), if
+  /// it lies below `limit` (and in the block).
+  [[nodiscard]] constexpr std::optional<std::size_t>
+  ram_offset(std::uint32_t address, std::uint32_t length,
+             std::uint32_t limit) const {
+    return offset_in(address, length, ram_address_,
+                     limit < ram_end() ? limit : ram_end());
+  }
+
   /// The offset of [`address`, `address` + `length`) in the memory known at
   /// `base`, when it lies in [`base`, `end`).
   static constexpr std::optional<std::size_t> offset_in(std::uint32_t address,

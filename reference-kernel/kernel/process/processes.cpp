@@ -329,7 +329,7 @@ bool Processes::deliver_upcall(const Process &process) const {
   // the upcall, with lr = the instruction after the `svc`, so that the
   // upcall returns to where the process yielded, its stack as it was.
   const ProcessMemory memory = process.memory();
-  const std::uint32_t frame = process.registers_.get().stack_pointer;
+  const std::uint32_t frame = process.stack_pointer();
   const std::uint32_t limit = process.app_break();
   const auto psr = memory.read_word(frame + frame_psr, limit);
   const std::array<std::uint32_t, 4> arguments{

@@ -163,9 +163,10 @@ public:
 
   // The system calls (public so that host tests can drive them).
 
-  /// Handles the system call `process` stopped at; its result goes into the
-  /// process's saved r0..r3, and its state changes as the call says.
-  void handle_syscall(const Process &process) const;
+  /// Handles system call `number` (the `svc` immediate) that `process`
+  /// stopped at; its result goes into the process's saved r0..r3, and its
+  /// state changes as the call says.
+  void handle_syscall(const Process &process, std::uint8_t number) const;
 
   /// The process in slot `index` (host tests look at it).
   [[nodiscard]] const Process &process(std::size_t index) const {

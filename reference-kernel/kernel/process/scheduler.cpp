@@ -45,7 +45,7 @@ void Processes::run(const Process &process, const Chip &chip) const {
     process.registers_.set(registers);
     if (reason == SwitchReason::syscall) {
       const std::uint32_t break_before = process.app_break();
-      handle_syscall(process);
+      handle_syscall(process, boundary_.last_syscall_number());
       if (process.app_break() != break_before) {
         protection_.configure_for(process.memory(), process.app_break());
       }
@@ -86,7 +86,7 @@ void Processes::handle_fault(const Process &process,
   }
   debug::print_line("");
   const ProcessMemory memory = process.memory();
-  const std::uint32_t frame = process.registers_.get().stack_pointer;
+  const std::uint32_t frame = process.stack_pointer();
   const auto pc = memory.read_word(frame + 6 * 4, process.app_break());
   const auto lr = memory.read_word(frame + 5 * 4, process.app_break());
   debug::print("  pc=");

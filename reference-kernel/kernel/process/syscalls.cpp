@@ -22,31 +22,22 @@ const SyscallDriver *Processes::driver(std::uint32_t number) const {
   return drivers ? (*drivers)->driver(number) : nullptr;
 }
 
-void Processes::handle_syscall(const Process &process) const {
+void Processes::handle_syscall(const Process &process,
+                               std::uint8_t number) const {
   const ProcessMemory memory = process.memory();
-  const std::uint32_t frame = process.registers_.get().stack_pointer;
+  const std::uint32_t frame = process.stack_pointer();
   const std::uint32_t limit = process.app_break();
-  std::array<std::uint32_t, 4> arguments{};
-  for (std::size_t index = 0; index < arguments.size(); ++index) {
-    const auto word =
-        memory.read_word(frame + static_cast<std::uint32_t>(index * 4), limit);
-    if (!word) {
-      kill_for(process, "its stack pointer left its memory");
-      return;
-    }
-    arguments[index] = *word;
-  }
-  // The `svc` immediate is the low byte of the instruction before the
-  // stacked pc, in the process's flash.
-  const auto pc = memory.read_word(frame + frame_pc, limit);
-  const auto instruction =
-      pc ? memory.readable_bytes(*pc - 2, 2, limit) : std::nullopt;
-  if (!instruction) {
-    kill_for(process, "its program counter left its memory");
+  // The exception frame the `svc` pushed: r0..r3, r12, lr, pc, xPSR.
+  const auto words = memory.read_words<8>(frame, limit);
+  if (!words) {
+    kill_for(process, "its stack pointer left its memory");
     return;
   }
-  process.syscall_return_.set(*pc);
-  const auto syscall = syscall_class((*instruction)[0]);
+  const std::array<std::uint32_t, 4> arguments{(*words)[0], (*words)[1],
+                                               (*words)[2], (*words)[3]};
+  // Where an upcall returns to: after the `svc`.
+  process.syscall_return_.set((*words)[frame_pc / 4]);
+  const auto syscall = syscall_class(number);
 
   SyscallReturn result = SyscallReturn::failure(ErrorCode::no_support);
   if (syscall) {

@@ -60,6 +60,11 @@ public:
   /// Runs the process whose registers are `registers` in unprivileged
   /// thread mode until it traps back; `registers` then hold its state.
   virtual SwitchReason switch_to_process(StoredRegisters &registers) const = 0;
+  /// The immediate of the `svc` that stopped the process last (meaningful
+  /// after `SwitchReason::syscall`): the architecture reads it from the
+  /// instruction the process just executed, which the MPU let it execute, so
+  /// it lies in the process's own flash.
+  [[nodiscard]] virtual std::uint8_t last_syscall_number() const = 0;
   /// The last process fault's record.
   [[nodiscard]] virtual FaultRecord last_fault() const = 0;
 
