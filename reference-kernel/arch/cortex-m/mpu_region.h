@@ -4,6 +4,7 @@
 
 #include "libraries/registers/registers.h"
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 
@@ -121,17 +122,15 @@ size_field_encoding(Length size) {
       size > maximum_region_size) {
     return std::nullopt;
   }
-  std::uint32_t log2 = 0;
-  while ((Length{1} << log2) != size) {
-    ++log2;
-  }
-  return log2 - 1;
+  // A power of two: its logarithm is its count of trailing zeros (no loop
+  // and no 64-bit division, which the scheduler would pay at every switch).
+  return static_cast<std::uint32_t>(std::countr_zero(size)) - 1;
 }
 
 /// Whether `size` bytes at `base` can be one region: a supported size, and
 /// `base` aligned to it.
 [[nodiscard]] constexpr bool is_valid_region(Address base, Length size) {
-  return size_field_encoding(size).has_value() && base % size == 0;
+  return size_field_encoding(size).has_value() && (base & (size - 1)) == 0;
 }
 
 /// The smallest valid region that contains the `length` bytes from `start`
@@ -146,7 +145,7 @@ covering_region(Address start, Length length) {
   }
   // A region of size 4 GiB covers everything, so the loop ends.
   for (Length size = minimum_region_size;; size *= 2) {
-    const Length base = Length{start} - Length{start} % size;
+    const Length base = Length{start} & ~(size - 1);
     if (base + size >= end) {
       return MemoryRange{static_cast<Address>(base), size};
     }
@@ -181,8 +180,11 @@ subregions_for_length(Length region_size, Length length) {
   if (region_size < minimum_subdivided_region_size) {
     return std::nullopt;
   }
-  const Length subregion_size = region_size / subregions_per_region;
-  const Length enabled = (length + subregion_size - 1) / subregion_size;
+  // Sizes are powers of two: shifts, not 64-bit divisions.
+  const unsigned subregion_shift =
+      static_cast<unsigned>(std::countr_zero(region_size)) - 3;
+  const Length subregion_size = Length{1} << subregion_shift;
+  const Length enabled = (length + subregion_size - 1) >> subregion_shift;
   // Subregions 0 to enabled - 1 on, the rest off.
   const auto mask = static_cast<std::uint8_t>(0xFFU << enabled);
   return SubregionLayout{mask, enabled * subregion_size};
@@ -202,14 +204,17 @@ exact_subregion_mask(MemoryRange region, Address start, Length length) {
   if (start == region.base && length == region.size) {
     return std::uint8_t{0};
   }
-  const Length subregion_size = region.size / subregions_per_region;
+  const unsigned subregion_shift =
+      static_cast<unsigned>(std::countr_zero(region.size)) - 3;
+  const Length subregion_size = Length{1} << subregion_shift;
   const Length offset = start - region.base;
   if (region.size < minimum_subdivided_region_size ||
-      offset % subregion_size != 0 || length % subregion_size != 0) {
+      (offset & (subregion_size - 1)) != 0 ||
+      (length & (subregion_size - 1)) != 0) {
     return std::nullopt;
   }
-  const Length first = offset / subregion_size;
-  const Length count = length / subregion_size;
+  const Length first = offset >> subregion_shift;
+  const Length count = length >> subregion_shift;
   const auto enabled = static_cast<std::uint32_t>(((1U << count) - 1) << first);
   return static_cast<std::uint8_t>(~enabled & 0xFFU);
 }
@@ -260,7 +265,7 @@ make_region(unsigned number, Address base, Length size,
             RegionPermissions permissions,
             std::uint8_t subregion_disable_mask) {
   const std::optional<std::uint32_t> size_field = size_field_encoding(size);
-  if (number >= region_count || !size_field || base % size != 0) {
+  if (number >= region_count || !size_field || (base & (size - 1)) != 0) {
     return std::nullopt;
   }
   const auto rbar = RegionBaseAddress::address.value(base >> 5) |
