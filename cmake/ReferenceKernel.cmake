@@ -135,3 +135,20 @@ leash_add_kernel_qemu_test(kernel.processes qemu-mps2-an386-processes-test.elf
   --forbid "WRONG ANSWER|went through|panic|unhandled exception|^app at "
   QEMU_ARGUMENTS -device
     "loader,file=${LEASH_KERNEL_BUILD_DIR}/process_apps.bin,addr=0x00200000")
+
+# The process console drives the same image: processes stopped, killed and
+# started again before they run, an unknown command answered, and the
+# final list showing what the commands did (the killed app never ran).
+leash_add_kernel_qemu_test(kernel.processes.console
+  qemu-mps2-an386-processes-test.elf
+  --input "stop spin\nkill attack\nlist\nstart spin\nbogus\n"
+  --expect "^stopped spin$"
+  --expect "^killed attack$"
+  --expect "^3 spin stopped 0"
+  --expect "^started spin$"
+  --expect "^unknown command 'bogus'"
+  --expect "^spin: spinning forever$"
+  --expect "^4 attack terminated 0 .* grants 0 of"
+  --forbid "^attack: |panic|unhandled exception|^app at "
+  QEMU_ARGUMENTS -device
+    "loader,file=${LEASH_KERNEL_BUILD_DIR}/process_apps.bin,addr=0x00200000")
