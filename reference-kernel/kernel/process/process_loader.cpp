@@ -145,8 +145,8 @@ LoadSummary load_processes(const Processes &processes,
   return summary;
 }
 
-LEASH_UNSAFE_API std::span<std::uint8_t> memory_at(std::uint32_t address,
-                                                   std::size_t size) {
+// Unsafe API (its declaration says so, with the promise the caller makes).
+std::span<std::uint8_t> memory_at(std::uint32_t address, std::size_t size) {
   return {
       reinterpret_cast<std::uint8_t *>(static_cast<std::uintptr_t>(address)),
       size};
