@@ -82,6 +82,8 @@ struct App {
   std::uint16_t version = 2;
   bool corrupt_checksum = false;
   std::uint32_t total_size = image_size;
+  /// The RAM it needs (Main TLV).
+  std::uint32_t minimum_ram = app_ram;
 };
 
 /// The region: each image at the next offset, its header built for the
@@ -98,7 +100,7 @@ struct Region {
       Bytes main;
       put_u32(main, entry_offset);
       put_u32(main, 0);
-      put_u32(main, app_ram);
+      put_u32(main, app.minimum_ram);
       put_tlv(tlvs, 1, main);
       put_tlv(tlvs, 3, Bytes(app.name.begin(), app.name.end()));
       if (app.fixed) {
@@ -294,6 +296,20 @@ TEST_F(ProcessLoaderTest, RamOutsideThePoolOrMisalignedIsRefused) {
   expect_loaded("good", good, pool_address);
 }
 
+TEST_F(ProcessLoaderTest, AnAppNeedingMoreRamThanThePoolIsRefused) {
+  Region region;
+  region.add(
+      {.name = "huge", .ram = pool_address, .minimum_ram = 0x8000'0001U});
+  const std::uint32_t good = region.add({.name = "good", .ram = pool_address});
+  const LoadSummary summary = load(region);
+  EXPECT_EQ(summary.loaded, 1U);
+  EXPECT_EQ(summary.refused, 1U);
+  EXPECT_EQ(lines(), (std::vector<std::string>{
+                         "app at 0x00400000 (huge) refused: its RAM is not a "
+                         "block of the process RAM pool"}));
+  expect_loaded("good", good, pool_address);
+}
+
 TEST_F(ProcessLoaderTest, AnAppWithoutFixedAddressesIsRefused) {
   Region region;
   region.add({.name = "pic", .fixed = false});
@@ -373,6 +389,11 @@ TEST(RamBlockSize, IsAPowerOfTwoHoldingTwiceTheMinimum) {
   EXPECT_EQ(kernel::process::ram_block_size(512), 1024U);
   EXPECT_EQ(kernel::process::ram_block_size(513), 2048U);
   EXPECT_EQ(kernel::process::ram_block_size(4096), 8192U);
+  // Twice a need above 2 GiB does not fit in 32 bits: the largest block,
+  // which no pool holds, rather than a small one.
+  EXPECT_EQ(kernel::process::ram_block_size(0x4000'0001U), 0x8000'0000U);
+  EXPECT_EQ(kernel::process::ram_block_size(0x8000'0001U), 0x8000'0000U);
+  EXPECT_EQ(kernel::process::ram_block_size(0xFFFF'FFFFU), 0x8000'0000U);
 }
 
 /// The restart policy: two processes in the rig's memory, the first
