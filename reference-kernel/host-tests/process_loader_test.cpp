@@ -270,6 +270,24 @@ TEST_F(ProcessLoaderTest, AnAppWhoseRamOverlapsAnEarlierOneIsRefused) {
   expect_loaded("last", last, pool_address + block);
 }
 
+TEST_F(ProcessLoaderTest, ALargerBlockCoveringAnEarlierAppIsRefused) {
+  Region region;
+  const std::uint32_t first =
+      region.add({.name = "first", .ram = pool_address + block});
+  // 2 KiB of RAM: a 4 KiB block from the pool's start, over "first".
+  region.add({.name = "wide", .ram = pool_address, .minimum_ram = 2048});
+  const std::uint32_t last =
+      region.add({.name = "last", .ram = pool_address + 2 * block});
+  const LoadSummary summary = load(region);
+  EXPECT_EQ(summary.loaded, 2U);
+  EXPECT_EQ(summary.refused, 1U);
+  EXPECT_EQ(lines(), (std::vector<std::string>{
+                         "app at 0x00400200 (wide) refused: its RAM overlaps "
+                         "an app loaded before it"}));
+  expect_loaded("first", first, pool_address + block);
+  expect_loaded("last", last, pool_address + 2 * block);
+}
+
 TEST_F(ProcessLoaderTest, RamOutsideThePoolOrMisalignedIsRefused) {
   Region region;
   region.add({.name = "below", .ram = pool_address - block});
