@@ -64,9 +64,9 @@ constexpr std::uint32_t cycles_per_microsecond = 25;
 #endif
 
 /// How processes run: 10 ms slices, no restart after a fault.
-constexpr process::ProcessPolicy policy{
-    .timeslice_microseconds = LEASH_TIMESLICE_MICROSECONDS,
-    .restarts_after_fault = 0};
+constexpr process::ProcessPolicy policy{.timeslice_microseconds =
+                                            LEASH_TIMESLICE_MICROSECONDS,
+                                        .restarts_after_fault = 0};
 
 /// The address of a linker-script symbol.
 LEASH_UNSAFE("a linker symbol's address is a number the linker chose; "
