@@ -152,3 +152,20 @@ leash_add_kernel_qemu_test(kernel.processes.console
   --forbid "^attack: |panic|unhandled exception|^app at "
   QEMU_ARGUMENTS -device
     "loader,file=${LEASH_KERNEL_BUILD_DIR}/process_apps.bin,addr=0x00200000")
+# The echo app reads a line from its console and writes it back, while
+# hello writes its lines: the image whose process console leaves the UART's
+# input to the processes (LEASH_PROCESS_CONSOLE_INPUT=0) runs the echo_apps
+# bundle (hello, echo); both load, the typed line comes back whole and
+# prefixed, hello's three lines still come, and nothing is refused.
+leash_add_kernel_qemu_test(kernel.processes.echo
+  qemu-mps2-an386-processes-echo-test.elf
+  --input "ping\n"
+  --expect "^processes loaded: 2, refused: 0$"
+  --expect "^hello from a process, round 1$"
+  --expect "^echo: ping$"
+  --expect "^hello from a process, round 3$"
+  --expect "^0 hello terminated 0"
+  --expect "^1 echo "
+  --forbid "WRONG ANSWER|panic|unhandled exception|^app at |refused to receive|read failed"
+  QEMU_ARGUMENTS -device
+    "loader,file=${LEASH_KERNEL_BUILD_DIR}/echo_apps.bin,addr=0x00200000")

@@ -171,6 +171,45 @@ TEST_F(ConsoleDriverTest, AnAbortedReadReportsCancelAndWhatArrived) {
   EXPECT_EQ(rig_.upcalls(0), (std::vector<ReceivedUpcall>{{2, {8, 2, 0}}}));
 }
 
+TEST_F(ConsoleDriverTest, AReaderThatEndsLeavesTheUartToTheNextReader) {
+  ASSERT_TRUE(rig_.allow(0, true, console, 1, read_offset, 8));
+  ASSERT_EQ(read(0, 4), SyscallReturn::success());
+  ASSERT_TRUE(rig_.processes.kill(0).is_ok());
+  // The other process reads at once: the ended reader's reception is
+  // aborted, and this read starts when the UART gives the lease back.
+  ASSERT_TRUE(rig_.allow(1, true, console, 1, read_offset, 8));
+  ASSERT_TRUE(rig_.subscribe(1, console, 2));
+  EXPECT_EQ(read(1, 1), SyscallReturn::success());
+  EXPECT_EQ(uart_.receive_aborts, 1U);
+  uart_.complete_receive("", kernel::Result::failure(ErrorCode::cancel));
+  EXPECT_TRUE(uart_.is_receiving());
+  EXPECT_TRUE(rig_.upcalls(1).empty());
+  uart_.complete_receive("z");
+  EXPECT_EQ(rig_.text(1, read_offset, 1), "z");
+  EXPECT_EQ(rig_.upcalls(1), (std::vector<ReceivedUpcall>{{2, {0, 1, 0}}}));
+  // The ended process, restarted, reads in its turn.
+  ASSERT_TRUE(rig_.processes.restart(0).is_ok());
+  ASSERT_TRUE(rig_.allow(0, true, console, 1, read_offset, 8));
+  EXPECT_EQ(read(0, 1), SyscallReturn::success());
+}
+
+TEST_F(ConsoleDriverTest, AReadWaitingForAnAbortedReceptionCanBeAborted) {
+  ASSERT_TRUE(rig_.allow(0, true, console, 1, read_offset, 8));
+  ASSERT_EQ(read(0, 4), SyscallReturn::success());
+  ASSERT_TRUE(rig_.processes.kill(0).is_ok());
+  ASSERT_TRUE(rig_.allow(1, true, console, 1, read_offset, 8));
+  ASSERT_TRUE(rig_.subscribe(1, console, 2));
+  ASSERT_EQ(read(1, 1), SyscallReturn::success());
+  EXPECT_EQ(rig_.command(1, console, ConsoleDriver::abort_read),
+            SyscallReturn::success());
+  EXPECT_EQ(rig_.upcalls(1), (std::vector<ReceivedUpcall>{{2, {8, 0, 0}}}));
+  // The aborted reception ends; nobody reads, and the UART rests.
+  uart_.complete_receive("", kernel::Result::failure(ErrorCode::cancel));
+  EXPECT_FALSE(uart_.is_receiving());
+  EXPECT_EQ(read(1, 1), SyscallReturn::success());
+  EXPECT_TRUE(uart_.is_receiving());
+}
+
 TEST_F(ConsoleDriverTest, AProcessThatEndsIsDroppedWithItsRequests) {
   prepare_write(0, "0123456789");
   prepare_write(1, "xyz");

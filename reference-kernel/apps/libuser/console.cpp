@@ -1,5 +1,5 @@
-/// Console output: allow the bytes, subscribe, command, and yield until the
-/// driver's upcall says they went.
+/// Console output and input: allow the bytes, subscribe, command, and yield
+/// until the driver's upcall says they went (or came).
 #include "console.h"
 
 #include "syscalls.h"
@@ -38,6 +38,48 @@ bool write(std::string_view text) {
   // The buffer is the caller's again.
   allow_read_only(driver, 1, nullptr, 0);
   return started;
+}
+
+namespace {
+
+/// Set by the read upcall.
+leash::Cell<bool> read_ended{false};
+/// The read upcall's status and count.
+leash::Cell<ReadResult> read_outcome{};
+
+/// The read upcall: (status, count) of the read that ended.
+void read_done(std::uint32_t status, std::uint32_t count, std::uint32_t,
+               void *) {
+  read_outcome.set({status, count});
+  read_ended.set(true);
+}
+
+} // namespace
+
+ReadResult read(char *buffer, std::uint32_t length) {
+  const SyscallResult allowed = allow_read_write(driver, 1, buffer, length);
+  if (!allowed.ok()) {
+    return {allowed.error(), 0};
+  }
+  const SyscallResult subscribed = subscribe(driver, 2, read_done, nullptr);
+  if (!subscribed.ok()) {
+    allow_read_write(driver, 1, nullptr, 0);
+    return {subscribed.error(), 0};
+  }
+  read_ended.set(false);
+  const SyscallResult started = command(driver, 2, length, 0);
+  ReadResult result{};
+  if (started.ok()) {
+    while (!read_ended.get()) {
+      yield_wait();
+    }
+    result = read_outcome.get();
+  } else {
+    result = {started.error(), 0};
+  }
+  // The buffer is the caller's again.
+  allow_read_write(driver, 1, nullptr, 0);
+  return result;
 }
 
 bool write_line(std::string_view text) { return (Line() << text).write(); }

@@ -1,4 +1,4 @@
-/// Console output for apps, through the console driver (0x1).
+/// Console output and input for apps, through the console driver (0x1).
 #ifndef APPS_LIBUSER_CONSOLE_H
 #define APPS_LIBUSER_CONSOLE_H
 
@@ -16,6 +16,22 @@ bool write(std::string_view text);
 bool write_line(std::string_view text);
 /// Writes `value` in decimal.
 bool write_number(std::uint32_t value);
+
+/// What a read got: whether it ended well, and how many bytes arrived.
+struct ReadResult {
+  /// 0, or TRD104's error number (the driver's refusal, or its upcall's
+  /// status: 8, CANCEL, after an abort).
+  std::uint32_t status = 0;
+  /// How many bytes are in the buffer.
+  std::uint32_t count = 0;
+
+  /// Whether the read ended well.
+  [[nodiscard]] bool ok() const { return status == 0; }
+};
+
+/// Reads `length` bytes into `buffer` (at least `length` long) and waits
+/// until they have arrived (command 2 into read-write allow 1, upcall 2).
+ReadResult read(char *buffer, std::uint32_t length);
 
 /// A line put together in a fixed buffer and written with one system call,
 /// so that it does not interleave with other processes' output (each write

@@ -3,9 +3,13 @@
 /// each confined to its own memory by the MPU, with the console, alarm and
 /// LED system call drivers, and the process console on UART0.
 ///
-/// Built twice: as the board's image, which runs until QEMU is stopped, and
-/// with LEASH_RUN_FOR_MILLISECONDS for its test, which prints the process
-/// list after that long and ends the run.
+/// Built as the board's image, which runs until QEMU is stopped, and as
+/// variants (boards/qemu-mps2-an386/CMakeLists.txt): with
+/// LEASH_RUN_FOR_MILLISECONDS for a test, which prints the process list
+/// after that long and ends the run; with LEASH_TIMESLICE_MICROSECONDS for
+/// the benchmark; with LEASH_PROCESS_CONSOLE_INPUT=0 for apps that read
+/// their console (the echo test), whose process console leaves the UART's
+/// input to them.
 #include "arch/cortex-m/mpu_memory_protection.h"
 #include "arch/cortex-m/process_switch.h"
 #include "boards/qemu-mps2-an386/platform.h"
@@ -60,9 +64,9 @@ constexpr std::uint32_t cycles_per_microsecond = 25;
 #endif
 
 /// How processes run: 10 ms slices, no restart after a fault.
-constexpr process::ProcessPolicy policy{
-    .timeslice_microseconds = LEASH_TIMESLICE_MICROSECONDS,
-    .restarts_after_fault = 0};
+constexpr process::ProcessPolicy policy{.timeslice_microseconds =
+                                            LEASH_TIMESLICE_MICROSECONDS,
+                                        .restarts_after_fault = 0};
 
 /// The address of a linker-script symbol.
 LEASH_UNSAFE("a linker symbol's address is a number the linker chose; "
@@ -92,6 +96,14 @@ private:
 #endif
 
 } // namespace
+
+#ifndef LEASH_PROCESS_CONSOLE_INPUT
+/// Whether the process console reads the UART (its commands). The UART's
+/// mux gives the input to one device at a time, so a test whose processes
+/// read the console builds with 0: the process console only writes, and the
+/// input goes to the processes' console driver.
+#define LEASH_PROCESS_CONSOLE_INPUT 1
+#endif
 
 /// The board's entry point, called by the reset handler.
 int main() {
@@ -164,9 +176,11 @@ int main() {
                                                  LEASH_RUN_FOR_MILLISECONDS));
 #endif
 
+#if LEASH_PROCESS_CONSOLE_INPUT
   if (!platform.console.start_input().is_ok()) {
     kernel::debug::print_line("process console: the UART refused to receive");
   }
+#endif
   platform.chip.enable_interrupts();
   return platform.kernel.run(platform.chip, processes);
 }

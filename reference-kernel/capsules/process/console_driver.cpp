@@ -228,6 +228,15 @@ SyscallReturn ConsoleDriver::start_read(ProcessId process,
   if (!seen.is_ok()) {
     return SyscallReturn::from(seen);
   }
+  // A reader that ended mid-read (killed, faulted, restarted) leaves a
+  // reception running for nobody: abort it, and this read starts when the
+  // UART gives the lease back (`received`), instead of every read being
+  // refused until a byte arrives for the ended one.
+  if (const std::optional<ProcessId> current = reader_.get();
+      current && !requests_.enter(*current, [](Requests &) {}).is_ok()) {
+    reader_.clear();
+    draining_.set(draining_.get() || uart_.abort_receive().is_ok());
+  }
   const bool other_reads = reader_.get().has_value();
   std::optional<ErrorCode> refused;
   const Result entered = requests_.enter(
@@ -248,6 +257,9 @@ SyscallReturn ConsoleDriver::start_read(ProcessId process,
     return SyscallReturn::failure(*refused);
   }
   reader_.set(process);
+  if (draining_.get()) {
+    return SyscallReturn::success(); // `received` starts it.
+  }
   const Result started = receive_chunk(process);
   if (!started.is_ok()) {
     // Refused at once: the command says so, and no upcall follows.
@@ -286,6 +298,19 @@ Result ConsoleDriver::receive_chunk(ProcessId process) const {
 void ConsoleDriver::received(leash::Lease<std::uint8_t> buffer,
                              std::size_t length, Result result) const {
   const std::optional<ProcessId> reader = reader_.get();
+  if (draining_.get()) {
+    // The aborted reception of a reader that ended: its bytes go nowhere,
+    // and the read waiting for the lease starts.
+    draining_.set(false);
+    receive_buffer_.put(std::move(buffer));
+    if (reader) {
+      const Result started = receive_chunk(*reader);
+      if (!started.is_ok()) {
+        finish_read(*reader, started);
+      }
+    }
+    return;
+  }
   if (!reader) {
     receive_buffer_.put(std::move(buffer));
     return;
@@ -343,6 +368,12 @@ SyscallReturn ConsoleDriver::abort(ProcessId process) const {
   const std::optional<ProcessId> reader = reader_.get();
   if (!reader || !(*reader == process)) {
     return SyscallReturn::failure(ErrorCode::off);
+  }
+  if (draining_.get()) {
+    // Its reception has not started (an ended reader's is being aborted):
+    // the read ends here, with nothing.
+    finish_read(process, Result::failure(ErrorCode::cancel));
+    return SyscallReturn::success();
   }
   // The UART's callback ends the read, with CANCEL and the bytes so far.
   return SyscallReturn::from(uart_.abort_receive());

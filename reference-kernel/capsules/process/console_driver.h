@@ -35,7 +35,9 @@ namespace capsules::process {
 /// - command 2 `n`: read `n` bytes into read-write allow 1; upcall 2 with
 ///   (status, bytes read, 0), status 0 or TRD104's error number (8, CANCEL,
 ///   after an abort). Refused as a write is, and with `ErrorCode::busy`
-///   while another process reads (the UART has one receiver);
+///   while another process reads (the UART has one receiver; a reader that
+///   ended mid-read no longer counts: its reception is aborted and the new
+///   read starts when it ends);
 /// - command 3: abort this process's read (its upcall 2 follows, with
 ///   CANCEL and what arrived so far); `ErrorCode::off` when it has none.
 ///
@@ -172,6 +174,9 @@ private:
   leash::OptionalCell<kernel::process::ProcessId> writer_;
   /// The process whose read runs.
   leash::OptionalCell<kernel::process::ProcessId> reader_;
+  /// Whether the UART's reception is one being aborted because its reader
+  /// ended; the read in `reader_`, if any, starts when it ends.
+  leash::Cell<bool> draining_{false};
   /// The processes waiting to write.
   leash::Cell<WaitingWriters> waiting_;
   /// The slot of the process served last (where the round robin resumes).

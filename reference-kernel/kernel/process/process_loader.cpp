@@ -60,7 +60,8 @@ std::optional<std::uint32_t> skippable_size(std::span<const std::uint8_t> rest,
 
 std::uint32_t ram_block_size(std::uint32_t minimum_ram) {
   std::uint32_t size = 1024;
-  while (size < 2 * minimum_ram && size < 0x8000'0000U) {
+  // Halving the size, not doubling the need, which overflows above 2 GiB.
+  while (size / 2 < minimum_ram && size < 0x8000'0000U) {
     size *= 2;
   }
   return size;
