@@ -187,4 +187,20 @@ TEST_F(ConsoleDriverTest, AProcessThatEndsIsDroppedWithItsRequests) {
   EXPECT_EQ(uart_.drain(), "0123xyznew");
 }
 
+TEST_F(ConsoleDriverTest, AReaderThatEndsDoesNotKeepTheReceiver) {
+  ASSERT_TRUE(rig_.allow(0, true, console, 1, read_offset, 8));
+  ASSERT_TRUE(rig_.allow(1, true, console, 1, read_offset, 8));
+  ASSERT_TRUE(rig_.subscribe(1, console, 2));
+  ASSERT_EQ(read(0, 4), SyscallReturn::success());
+  ASSERT_TRUE(rig_.processes.kill(0).is_ok());
+  // The next reader is refused once, and the dead reader's reception stops.
+  EXPECT_EQ(read(1, 1), SyscallReturn::failure(ErrorCode::busy));
+  EXPECT_EQ(uart_.receive_aborts, 1U);
+  uart_.complete_receive("", kernel::Result::failure(ErrorCode::cancel));
+  EXPECT_EQ(read(1, 1), SyscallReturn::success());
+  uart_.complete_receive("q");
+  EXPECT_EQ(rig_.text(1, read_offset, 1), "q");
+  EXPECT_EQ(rig_.upcalls(1), (std::vector<ReceivedUpcall>{{2, {0, 1, 0}}}));
+}
+
 } // namespace

@@ -228,7 +228,14 @@ SyscallReturn ConsoleDriver::start_read(ProcessId process,
   if (!seen.is_ok()) {
     return SyscallReturn::from(seen);
   }
-  const bool other_reads = reader_.get().has_value();
+  const std::optional<ProcessId> current = reader_.get();
+  const bool other_reads = current.has_value();
+  if (current && !(*current == process) && !is_live(*current)) {
+    // The reader ended with its read running: stop the reception, whose
+    // callback frees the receiver. This request is still refused (busy);
+    // asking again after the callback succeeds.
+    static_cast<void>(uart_.abort_receive());
+  }
   std::optional<ErrorCode> refused;
   const Result entered = requests_.enter(
       process, [&refused, other_reads, allowed, length](Requests &requests) {
@@ -337,6 +344,14 @@ void ConsoleDriver::finish_read(ProcessId process, Result result) const {
       result.is_ok() ? 0 : kernel::process::abi_error_code(result.error());
   static_cast<void>(processes_.schedule_upcall(process, read_done_slot,
                                                {status, received, 0}));
+}
+
+bool ConsoleDriver::is_live(ProcessId process) const {
+  // Any allow query answers `invalid` for a process that is gone.
+  return processes_
+      .with_read_write_allow(process, buffer_slot,
+                             [](const ReadWriteProcessBuffer &) {})
+      .is_ok();
 }
 
 SyscallReturn ConsoleDriver::abort(ProcessId process) const {

@@ -35,7 +35,9 @@ namespace capsules::process {
 /// - command 2 `n`: read `n` bytes into read-write allow 1; upcall 2 with
 ///   (status, bytes read, 0), status 0 or TRD104's error number (8, CANCEL,
 ///   after an abort). Refused as a write is, and with `ErrorCode::busy`
-///   while another process reads (the UART has one receiver);
+///   while another process reads (the UART has one receiver; a reader that
+///   ended with its read running has its reception aborted by the next
+///   process that asks);
 /// - command 3: abort this process's read (its upcall 2 follows, with
 ///   CANCEL and what arrived so far); `ErrorCode::off` when it has none.
 ///
@@ -155,6 +157,8 @@ private:
   /// Ends `process`'s read with `result`: it hears the status and count.
   void finish_read(kernel::process::ProcessId process,
                    kernel::Result result) const;
+  /// Whether `process` still runs or waits (its id reaches its slot).
+  [[nodiscard]] bool is_live(kernel::process::ProcessId process) const;
   /// Marks `process` as waiting to write, or not.
   void set_waiting(kernel::process::ProcessId process, bool waiting) const;
 
