@@ -109,6 +109,20 @@ TEST_F(ConsoleDriverTest, AProcessThatWritesAgainWaitsForTheOthersTurn) {
   EXPECT_EQ(rig_.upcalls(1), (std::vector<ReceivedUpcall>{{1, {2, 0, 0}}}));
 }
 
+TEST_F(ConsoleDriverTest, TurnsGoRoundRobinNotToTheFirstSlot) {
+  rig_.load(2, "third");
+  prepare_write(0, "00");
+  prepare_write(1, "11");
+  prepare_write(2, "22");
+  for (std::size_t index = 0; index < 3; ++index) {
+    ASSERT_EQ(write(index, 2), SyscallReturn::success());
+  }
+  uart_.complete_transmit(); // "00" is out: the second's turn
+  EXPECT_EQ(write(0, 2), SyscallReturn::success());
+  uart_.complete_transmit(); // "11" is out: the third's turn, then the first
+  EXPECT_EQ(uart_.drain(), "00112200");
+}
+
 TEST_F(ConsoleDriverTest, WritesAreRefusedWithTheDocumentedCodes) {
   EXPECT_EQ(write(0, 1), SyscallReturn::failure(ErrorCode::invalid));
   prepare_write(0, "abc");

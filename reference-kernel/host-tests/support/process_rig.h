@@ -91,7 +91,8 @@ struct ReceivedUpcall {
                          const ReceivedUpcall &) = default;
 };
 
-/// Two processes ("first", "second") in a process table over `drivers`.
+/// Two processes ("first", "second"), and room for a third, in a process
+/// table over `drivers`.
 /// Each subscribes function `upcall_function(index, n)` for number n, so an
 /// upcall's program counter tells which subscription it came from.
 class ProcessRig {
@@ -101,8 +102,10 @@ public:
   static constexpr std::uint32_t ram_base = 0x2020'0000;
   static constexpr std::uint32_t ram_size = 8192;
   static constexpr std::uint32_t minimum_ram = 4096;
-  /// How many processes.
+  /// How many processes `load_all` loads.
   static constexpr std::size_t count = 2;
+  /// How many processes' memory the rig has (`load` starts the third).
+  static constexpr std::size_t slots = 3;
 
   /// A table over `drivers`; call `load_all` to start the processes.
   explicit ProcessRig(const kernel::process::SyscallDriverLookup &drivers)
@@ -120,14 +123,17 @@ public:
     }
   }
 
-  /// Loads both processes.
+  /// Loads "first" and "second".
   void load_all() {
-    for (std::size_t index = 0; index < count; ++index) {
-      ASSERT_TRUE(processes
-                      .load(index == 0 ? "first" : "second", memory(index),
-                            flash_start(index) + 0x41, minimum_ram)
-                      .is_ok());
-    }
+    load(0, "first");
+    load(1, "second");
+  }
+  /// Loads the process of memory `index` as `name`.
+  void load(std::size_t index, const char *name) {
+    ASSERT_TRUE(
+        processes
+            .load(name, memory(index), flash_start(index) + 0x41, minimum_ram)
+            .is_ok());
   }
 
   /// Process `index`'s id now.
@@ -253,8 +259,8 @@ private:
     }
   }
 
-  std::array<std::array<std::uint8_t, 1024>, count> flash_{};
-  std::array<std::array<std::uint8_t, ram_size>, count> ram_{};
+  std::array<std::array<std::uint8_t, 1024>, slots> flash_{};
+  std::array<std::array<std::uint8_t, ram_size>, slots> ram_{};
 };
 
 } // namespace host_tests
