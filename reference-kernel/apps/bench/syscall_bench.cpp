@@ -15,7 +15,9 @@
 namespace {
 
 /// The counter now.
-std::uint32_t now() { return user::command(user::alarm::driver, 2, 0, 0).values[0]; }
+std::uint32_t now() {
+  return user::command(user::alarm::driver, 2, 0, 0).values[0];
+}
 
 /// How many times each loop runs.
 constexpr std::uint32_t rounds = 10'000;
@@ -38,8 +40,10 @@ void alarm_fired(std::uint32_t, std::uint32_t expiration, std::uint32_t,
 } // namespace
 
 int main() {
-  (user::console::Line() << "bench: counter hz "
-                         << user::command(user::alarm::driver, 1, 0, 0).values[0])
+  (
+      user::console::Line()
+      << "bench: counter hz "
+      << user::command(user::alarm::driver, 1, 0, 0).values[0])
       .write();
   volatile std::uint32_t sink = 0;
   std::uint32_t start = now();
@@ -53,8 +57,8 @@ int main() {
   }
   const std::uint32_t without_calls = now() - start;
   (user::console::Line() << "bench: null command loop " << rounds << " "
-                         << with_calls << " ticks, empty loop "
-                         << without_calls << " ticks")
+                         << with_calls << " ticks, empty loop " << without_calls
+                         << " ticks")
       .write();
 
   user::subscribe(user::alarm::driver, 0, alarm_fired, nullptr);

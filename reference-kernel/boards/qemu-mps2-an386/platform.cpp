@@ -74,8 +74,8 @@ const Platform &create_platform(leash::Lease<std::uint8_t> console_transmit,
   static const capsules::LedDriver leds{led_table};
 
   static const kernel::Kernel kernel;
-  static const Platform platform{chip,      kernel, console, uart0_mux,
-                                 alarm_mux, leds};
+  static const Platform platform{chip,      kernel,    console,
+                                 uart0_mux, alarm_mux, leds};
   return platform;
 }
 
