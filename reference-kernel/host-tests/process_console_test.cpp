@@ -90,8 +90,8 @@ TEST_F(ProcessConsoleTest, KillAndRestartAProcess) {
 TEST_F(ProcessConsoleTest, FaultShowsTheLastFault) {
   EXPECT_EQ(run("fault first"), "first: no fault\r\n");
   rig_.boundary.fault = {4, 0x82, 0x2000'0000};
-  rig_.boundary.reason = kernel::process::SwitchReason::fault;
-  host_tests::RigChip chip;
+  rig_.boundary.reasons = {kernel::process::SwitchReason::fault};
+  host_tests::QuietChip chip;
   EXPECT_TRUE(rig_.processes.run_next(chip));
   ASSERT_EQ(rig_.processes.process(0).state(), ProcessState::faulted);
   EXPECT_EQ(run("fault first"), "first: MemManage (exception 4) CFSR "

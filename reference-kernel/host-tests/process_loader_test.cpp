@@ -10,6 +10,8 @@
 #include "kernel/process/processes.h"
 #include "support/process_rig.h"
 
+#include "support/process_fakes.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -41,16 +43,7 @@ constexpr std::uint32_t block = 2048;
 constexpr std::uint32_t entry_offset = 0x81;
 
 /// The debug output, for the whole program (the writer stays installed).
-class LoaderDebug final : public kernel::DebugWriter {
-public:
-  void write(std::string_view text) const override { output.append(text); }
-  bool is_drained() const override { return true; }
-  void write_at_end(std::string_view text) const override {
-    output.append(text);
-  }
-  mutable std::string output;
-};
-LoaderDebug loader_debug;
+host_tests::CapturedDebug &loader_debug = host_tests::fresh_captured_debug();
 
 void put_u16(Bytes &bytes, std::uint16_t value) {
   bytes.push_back(static_cast<std::uint8_t>(value));
@@ -188,8 +181,8 @@ protected:
     EXPECT_EQ(*pc, flash + (entry_offset & ~1U));
   }
 
-  host_tests::RigBoundary boundary_;
-  host_tests::RigProtection protection_;
+  host_tests::ScriptedBoundary boundary_;
+  host_tests::FakeProtection protection_;
   Processes processes_{boundary_, protection_, {}};
   Bytes apps_;
   std::array<std::uint8_t, pool_size> pool_{};
@@ -436,7 +429,7 @@ protected:
   /// Runs the faulty process into a fault, then lets the healthy one run.
   void fault_and_run_other() {
     boundary_.fault = {.exception = 4, .fault_status = 0x82};
-    boundary_.reason = SwitchReason::fault;
+    boundary_.reasons = {SwitchReason::fault};
     EXPECT_TRUE(processes_.run_next(chip_));
     EXPECT_TRUE(processes_.run_next(chip_)); // the healthy one
     EXPECT_EQ(processes_.process(1).state(), ProcessState::runnable);
@@ -453,9 +446,9 @@ protected:
 
   static constexpr std::uint32_t flash_base = 0x0020'0000;
   static constexpr std::uint32_t ram_base = 0x2020'0000;
-  host_tests::RigBoundary boundary_;
-  host_tests::RigProtection protection_;
-  host_tests::RigChip chip_;
+  host_tests::ScriptedBoundary boundary_;
+  host_tests::FakeProtection protection_;
+  host_tests::QuietChip chip_;
   Processes processes_{boundary_, protection_,
                        ProcessPolicy{.restarts_after_fault = 2}};
   std::array<std::array<std::uint8_t, 1024>, 2> flash_{};
@@ -480,7 +473,7 @@ TEST_F(RestartPolicyTest, AFaultingProcessIsRestartedTwiceThenStaysFaulted) {
 
   // The third fault: no restart left.
   boundary_.fault = {.exception = 4, .fault_status = 0x82};
-  boundary_.reason = SwitchReason::fault;
+  boundary_.reasons = {SwitchReason::fault};
   EXPECT_TRUE(processes_.run_next(chip_));
   EXPECT_EQ(processes_.process(0).state(), ProcessState::faulted);
   EXPECT_EQ(processes_.process(0).id().run, first_run + 2);

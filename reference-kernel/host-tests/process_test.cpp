@@ -6,6 +6,7 @@
 #include "kernel/debug_writer.h"
 #include "kernel/process/grant.h"
 #include "kernel/process/processes.h"
+#include "support/process_fakes.h"
 
 #include <gtest/gtest.h>
 
@@ -45,65 +46,7 @@ constexpr std::uint32_t abi_no_support = 10;
 constexpr std::uint32_t abi_no_device = 11;
 
 /// The debug output, kept for the tests to read.
-class CapturedDebug final : public kernel::DebugWriter {
-public:
-  void write(std::string_view text) const override { output.append(text); }
-  bool is_drained() const override { return true; }
-  void write_at_end(std::string_view text) const override {
-    output.append(text);
-  }
-  mutable std::string output;
-};
-CapturedDebug captured_debug;
-
-/// The MPU stand-in: breaks enforceable at 256-byte steps, as PMSAv7
-/// subregions of a 2 KiB..8 KiB block allow.
-class FakeProtection final : public MemoryProtection {
-public:
-  std::optional<std::uint32_t>
-  enforceable_break(const ProcessMemory &memory,
-                    std::uint32_t requested) const override {
-    const std::uint32_t rounded = (requested + 255U) & ~255U;
-    if (requested < memory.ram_start() || rounded > memory.ram_end()) {
-      return std::nullopt;
-    }
-    return rounded;
-  }
-  void configure_for(const ProcessMemory &,
-                     std::uint32_t app_break) const override {
-    configured_breaks.push_back(app_break);
-  }
-  mutable std::vector<std::uint32_t> configured_breaks;
-};
-
-/// The CPU stand-in: each switch returns the next scripted reason, and
-/// records which process (by stack pointer) ran.
-class ScriptedBoundary final : public kernel::process::UserspaceBoundary {
-public:
-  void start_timeslice(std::uint32_t) const override {}
-  void stop_timeslice() const override {}
-  SwitchReason switch_to_process(StoredRegisters &registers) const override {
-    ran.push_back(registers.stack_pointer);
-    if (stack_pointer_to_set != 0) {
-      registers.stack_pointer = stack_pointer_to_set;
-      stack_pointer_to_set = 0;
-    }
-    if (reasons.empty()) {
-      return SwitchReason::timeslice_expired;
-    }
-    const SwitchReason reason = reasons.front();
-    reasons.pop_front();
-    return reason;
-  }
-  FaultRecord last_fault() const override { return fault; }
-  std::uint8_t last_syscall_number() const override { return syscall_number; }
-
-  mutable std::deque<SwitchReason> reasons;
-  mutable std::vector<std::uint32_t> ran;
-  mutable std::uint32_t stack_pointer_to_set = 0;
-  std::uint8_t syscall_number = 2;
-  FaultRecord fault{};
-};
+host_tests::CapturedDebug &captured_debug = host_tests::fresh_captured_debug();
 
 /// A driver that answers command n with the sum of its arguments.
 class AddingDriver final : public kernel::process::SyscallDriver {
@@ -132,17 +75,9 @@ public:
   AddingDriver adding;
 };
 
-/// A chip with no interrupts.
-class QuietChip final : public kernel::Chip {
-public:
-  bool has_pending_interrupts() const override { return false; }
-  void service_pending_interrupts() const override {}
-  kernel::InterruptMask disable_interrupts() const override {
-    return kernel::InterruptMask::enabled;
-  }
-  void restore_interrupts(kernel::InterruptMask) const override {}
-  void sleep() const override {}
-};
+using host_tests::FakeProtection;
+using host_tests::QuietChip;
+using host_tests::ScriptedBoundary;
 
 /// The grant the tests use.
 struct Counter {

@@ -6,6 +6,7 @@
 #include "kernel/debug.h"
 #include "kernel/debug_writer.h"
 #include "kernel/process/processes.h"
+#include "support/process_fakes.h"
 
 #include <gtest/gtest.h>
 
@@ -19,65 +20,6 @@
 #include <vector>
 
 namespace host_tests {
-
-/// The debug output, kept for tests to read.
-class RigDebug final : public kernel::DebugWriter {
-public:
-  void write(std::string_view text) const override { output.append(text); }
-  bool is_drained() const override { return true; }
-  void write_at_end(std::string_view text) const override {
-    output.append(text);
-  }
-  mutable std::string output;
-};
-
-/// An MPU that enforces any break inside the block at 256-byte steps.
-class RigProtection final : public kernel::process::MemoryProtection {
-public:
-  std::optional<std::uint32_t>
-  enforceable_break(const kernel::process::ProcessMemory &memory,
-                    std::uint32_t requested) const override {
-    const std::uint32_t rounded = (requested + 255U) & ~255U;
-    if (requested < memory.ram_start() || rounded > memory.ram_end()) {
-      return std::nullopt;
-    }
-    return rounded;
-  }
-  void configure_for(const kernel::process::ProcessMemory &,
-                     std::uint32_t) const override {}
-};
-
-/// A CPU that never runs anything: the drivers' tests make system calls
-/// themselves, with `ProcessRig::call`.
-class RigBoundary final : public kernel::process::UserspaceBoundary {
-public:
-  void start_timeslice(std::uint32_t) const override {}
-  void stop_timeslice() const override {}
-  kernel::process::SwitchReason
-  switch_to_process(kernel::process::StoredRegisters &) const override {
-    return std::exchange(reason,
-                         kernel::process::SwitchReason::timeslice_expired);
-  }
-  kernel::process::FaultRecord last_fault() const override { return fault; }
-  std::uint8_t last_syscall_number() const override { return 2; }
-  /// Why the next switch returns (then: the slice expired).
-  mutable kernel::process::SwitchReason reason =
-      kernel::process::SwitchReason::timeslice_expired;
-  /// What the next fault looks like.
-  kernel::process::FaultRecord fault{};
-};
-
-/// A chip with no interrupts, for `Processes::run_next`.
-class RigChip final : public kernel::Chip {
-public:
-  bool has_pending_interrupts() const override { return false; }
-  void service_pending_interrupts() const override {}
-  kernel::InterruptMask disable_interrupts() const override {
-    return kernel::InterruptMask::enabled;
-  }
-  void restore_interrupts(kernel::InterruptMask) const override {}
-  void sleep() const override {}
-};
 
 /// An upcall a process received: its slot's subscribe number (from the
 /// function it ran) and its three arguments.
@@ -113,8 +55,7 @@ public:
     processes.set_drivers(drivers);
     // The writer stays installed after the rig is gone, so it must outlive
     // every test: one for the whole program.
-    debug().output.clear();
-    kernel::debug::set_writer(debug());
+    kernel::debug::set_writer(fresh_captured_debug());
     for (auto &flash : flash_) {
       for (std::uint8_t number = 0; number < 10; ++number) {
         flash[2 * number] = number; // svc n at offset 2n
@@ -234,14 +175,10 @@ public:
     return all;
   }
 
-  /// The debug output of every rig (the kernel keeps one writer).
-  static RigDebug &debug() {
-    static RigDebug output;
-    return output;
-  }
-
-  RigProtection protection;
-  RigBoundary boundary;
+  /// The MPU and the CPU, faked.
+  FakeProtection protection;
+  /// See `protection`.
+  ScriptedBoundary boundary;
   kernel::process::Processes processes;
 
 private:
