@@ -115,14 +115,17 @@ leash_add_kernel_qemu_test(kernel.fault qemu-mps2-an386-fault.elf
 # Processes: the board's process image with the apps bundle (hello, blink,
 # fault, spin, attack) in the apps region. The outputs of all apps appear
 # (each line whole); the faulting app is killed and reported with its
-# faulting address while the others go on; the spinning app does not keep
+# faulting address while the others go on, and so is the app that reads
+# its own grant region (the MPU keeps it from the process); the spinning app does not keep
 # the others from finishing; every bad system call of the attacking app
 # gets its documented error; and the process console's list shows the
 # states at the start (from the typed "list") and at the end of the run.
 leash_add_kernel_qemu_test(kernel.processes qemu-mps2-an386-processes-test.elf
   --input "list\n"
-  --expect "^processes loaded: 5, refused: 0$"
+  --expect "^processes loaded: 6, refused: 0$"
   --expect "^0 hello running 0 ram 0x20300000"
+  --expect "^process peek faulted: exception 4 CFSR=0x00000082 address=0x2030b[0-9a-f]{3}$"
+  --expect "^5 peek faulted 0"
   --expect "^hello from a process, round 3$"
   --expect "^blink 5$"
   --expect "^spin: spinning forever$"
