@@ -104,7 +104,19 @@ protected:
         leash::Lease<std::uint8_t>::from(receive_storage_));
   }
 
+  void SetUp() override {
+    // The port's deferred call is one of the process's 32: in a run of the
+    // whole test program the table fills up, and the port's aborts and
+    // waiting bytes would never be delivered (ctest runs each test alone).
+    if (!kernel::DeferredCall::verify_setup()) {
+      GTEST_SKIP() << "no deferred call left in this process";
+    }
+  }
+
   void TearDown() override {
+    if (IsSkipped()) {
+      return;
+    }
     run_loop();
     controller_.reset();
     run_loop();
