@@ -477,6 +477,7 @@ void Server::analyse(const std::string &Path) {
       return;
     }
     CheckSelection Selection;
+    Selection.Checks = Options.Checks;
     auto Configuration = makeOptionsProvider(Selection);
     if (!Configuration) {
       atTop("leash: " + llvm::toString(Configuration.takeError()), 1);

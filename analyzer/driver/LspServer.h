@@ -14,6 +14,7 @@
 #ifndef LEASH_DRIVER_LSPSERVER_H
 #define LEASH_DRIVER_LSPSERVER_H
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ struct LspOptions {
   std::string RuleBase;
   /// How long after the last change a file is analysed.
   unsigned DebounceMilliseconds = 200;
+  /// A `--checks` glob list over every configuration, as `leash check`'s.
+  std::optional<std::string> Checks;
   /// Extra GCC drivers to query, as globs (as `leash check`'s).
   std::vector<std::string> QueryDrivers;
   /// Clang's resource directory.

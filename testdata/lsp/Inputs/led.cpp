@@ -1,0 +1,3 @@
+#include "led.h"
+
+void blink(Led &led) { led.toggle(); }
