@@ -1,8 +1,25 @@
 -- Run by tests/neovim.sh: Neovim, a real LSP client, starts `leash lsp`
--- through integrations/neovim/leash.lua, opens a file with a planted bug and
--- prints leash's diagnostics as `RULE LINE MESSAGE` (line 1-based).
+-- through integrations/neovim/leash.lua (and clangd beside it, when
+-- LEASH_CLANGD names it), opens a file with a planted bug and prints
+-- leash's diagnostics as `RULE LINE MESSAGE` (line 1-based), then the
+-- clients attached to the buffer.
 local leash = dofile(os.getenv('LEASH_NVIM_SNIPPET'))
 leash.setup({ cmd = { os.getenv('LEASH_BIN'), 'lsp' } })
+
+local clangd = os.getenv('LEASH_CLANGD')
+if clangd and clangd ~= '' then
+  vim.api.nvim_create_autocmd('FileType', {
+    pattern = { 'cpp' },
+    callback = function(args)
+      local id = vim.lsp.start_client({
+        name = 'clangd',
+        cmd = { clangd, '--background-index=false' },
+        root_dir = vim.fn.getcwd(),
+      })
+      vim.lsp.buf_attach_client(args.buf, id)
+    end,
+  })
+end
 
 local function run()
   local buf = vim.api.nvim_get_current_buf()
@@ -19,6 +36,12 @@ local function run()
     local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
     io.stdout:write(string.format('%s %d %s\n', code, d.lnum + 1, d.message))
   end
+  local names = {}
+  for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
+    table.insert(names, client.name)
+  end
+  table.sort(names)
+  io.stdout:write('clients: ' .. table.concat(names, ' ') .. '\n')
 end
 
 vim.api.nvim_create_autocmd('VimEnter', {
