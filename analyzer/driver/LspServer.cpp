@@ -32,6 +32,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// The extensions of sources, which are units of their own.
+constexpr llvm::StringLiteral SourceExtensions[] = {".cpp", ".cc", ".cxx",
+                                                    ".c++", ".C",  ".c"};
+
 /// The member \p Key of \p J when J is an object that has it, else null:
 /// the build has no exceptions, so a malformed message must never reach
 /// nlohmann's throwing accessors.
@@ -251,6 +255,13 @@ void Server::handleNotification(const std::string &Method, const json &Params) {
   // Other notifications ('initialized', '$/cancelRequest', ...) need nothing.
 }
 
+/// Whether \p Path is a header, not a source of a unit: anything but the
+/// source extensions.
+bool isHeader(llvm::StringRef Path) {
+  return !llvm::is_contained(SourceExtensions,
+                             llvm::sys::path::extension(Path));
+}
+
 void Server::changed(const std::string &Uri, std::optional<std::string> Text) {
   if (Uri.empty())
     return;
@@ -264,8 +275,14 @@ void Server::changed(const std::string &Uri, std::optional<std::string> Text) {
     if (Text)
       Entry->second.Text = std::move(*Text);
     Entry->second.Generation = NextGeneration++;
-    Due[Path] =
+    const Clock::time_point When =
         Clock::now() + std::chrono::milliseconds(Options.DebounceMilliseconds);
+    Due[Path] = When;
+    // A header's text is part of the open sources that include it. Which
+    // ones do is not tracked: every open file is analysed again.
+    if (isHeader(Path))
+      for (const auto &Open : Documents)
+        Due.try_emplace(Open.first, When);
   }
   Wake.notify_all();
 }
@@ -388,14 +405,11 @@ void Server::analysisLoop() {
 /// through the units' include graphs.
 std::string unitForHeader(const std::string &Path,
                           const clang::tooling::CompilationDatabase &Database) {
-  static const std::set<std::string> Sources = {".cpp", ".cc", ".cxx", ".c++",
-                                                ".C"};
   llvm::StringRef Stem = llvm::sys::path::stem(Path);
   llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
   std::string Best;
   for (const std::string &File : Database.getAllFiles()) {
-    if (llvm::sys::path::stem(File) != Stem ||
-        !Sources.count(llvm::sys::path::extension(File).str()))
+    if (llvm::sys::path::stem(File) != Stem || isHeader(File))
       continue;
     if (llvm::sys::path::parent_path(File) == Dir)
       return File;

@@ -109,13 +109,22 @@ def main():
         send(message)
         return next_id[0]
 
+    backlog = []
+
     def receive(match):
+        # Messages that one step does not wait for wait for a later step:
+        # two files' diagnostics may come in either order.
+        for message in backlog:
+            if match(message):
+                backlog.remove(message)
+                return message
         while True:
             message = inbox.get(timeout=TIMEOUT)
             if message is None:
                 sys.exit("the server closed its output")
             if match(message):
                 return message
+            backlog.append(message)
 
     def reply(number):
         return receive(lambda m: m.get("id") == number and "method" not in m)
