@@ -240,13 +240,22 @@ void Server::handleNotification(const std::string &Method, const json &Params) {
     return; // Dropped, as the protocol says, except 'exit'.
   const json *Document = member(Params, "textDocument");
   std::string Uri = Document ? stringMember(*Document, "uri") : "";
+  if (llvm::StringRef(Method).startswith("textDocument/did") && Uri.empty()) {
+    log("'" + Method + "' without a textDocument.uri; ignored");
+    return;
+  }
   if (Method == "textDocument/didOpen") {
     changed(Uri, stringMember(*Document, "text"));
   } else if (Method == "textDocument/didChange") {
-    // Full synchronisation: the last change holds the whole text.
+    // Full synchronisation: the last change holds the whole text. A change
+    // with a range would be a client ignoring the capability.
     const json *Changes = member(Params, "contentChanges");
-    if (Changes && Changes->is_array() && !Changes->empty())
-      changed(Uri, stringMember(Changes->back(), "text"));
+    if (!Changes || !Changes->is_array() || Changes->empty() ||
+        member(Changes->back(), "range")) {
+      log("'" + Method + "' without a full text; ignored");
+      return;
+    }
+    changed(Uri, stringMember(Changes->back(), "text"));
   } else if (Method == "textDocument/didSave") {
     changed(Uri, std::nullopt);
   } else if (Method == "textDocument/didClose") {
@@ -324,7 +333,7 @@ json Server::codeActions(const json &Params) {
     if (First >= 0 && (End < First || Start > Last))
       continue;
     Actions.push_back({{"title", "Apply leash's fix: " +
-                                     Diagnostic["code"].get<std::string>()},
+                                     Diagnostic.value("code", std::string())},
                        {"kind", "quickfix"},
                        {"isPreferred", true},
                        {"diagnostics", {Diagnostic}},

@@ -12,7 +12,9 @@ SCRIPT has one step a line (`#` starts a comment; FILE is a path):
   wait FILE                 wait for publishDiagnostics of FILE; print them
   codeaction FILE LINE      ask for quick fixes on LINE (1-based); print them
   request METHOD            send a request without params; print the reply
-  raw TEXT                  send TEXT as a message body, as is
+  raw TEXT                  send TEXT as a message body, as is, and print
+                            the error reply without an id that it gets
+  send TEXT                 send TEXT as a message body, as is
   message                   wait for window/showMessage; print it
   shutdown                  send shutdown, print the reply
   exit                      send the exit notification
@@ -201,6 +203,9 @@ def main():
             server.stdin.flush()
             m = receive(lambda m: "error" in m and m.get("id") is None)
             print("error reply: %d" % m["error"]["code"])
+        elif step == "send":
+            server.stdin.write(frame(rest))
+            server.stdin.flush()
         elif step == "message":
             m = receive(lambda m: m.get("method") == "window/showMessage")
             print("showMessage type=%d: %s" % (m["params"]["type"],
