@@ -142,8 +142,12 @@ private:
 
   // The analysis thread's own.
   CompileCommandAdjuster Adjuster;
-  std::map<std::string, std::shared_ptr<clang::tooling::CompilationDatabase>>
-      Databases;
+  struct LoadedDatabase {
+    std::shared_ptr<clang::tooling::CompilationDatabase> Database;
+    llvm::sys::TimePoint<> Modified;
+  };
+  /// By directory.
+  std::map<std::string, LoadedDatabase> Databases;
 };
 
 void Server::showMessageOnce(int Type, const std::string &Text) {
@@ -373,15 +377,22 @@ Server::databaseFor(const std::string &Path, std::string &Directory) {
             "build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or start leash "
             "lsp with --compile-commands-dir");
   Directory = Candidates.front();
+  // Read again when the build rewrites it (a file added, a flag changed).
+  llvm::SmallString<256> File(Directory);
+  llvm::sys::path::append(File, "compile_commands.json");
+  llvm::sys::fs::file_status Status;
+  llvm::sys::TimePoint<> Modified;
+  if (!llvm::sys::fs::status(File, Status))
+    Modified = Status.getLastModificationTime();
   auto Cached = Databases.find(Directory);
-  if (Cached != Databases.end())
-    return Cached->second;
+  if (Cached != Databases.end() && Cached->second.Modified == Modified)
+    return Cached->second.Database;
   auto Loaded = loadDatabase(Directory);
   if (!Loaded)
     return Loaded.takeError();
   std::shared_ptr<clang::tooling::CompilationDatabase> Database =
       std::move(*Loaded);
-  Databases[Directory] = Database;
+  Databases[Directory] = {Database, Modified};
   return Database;
 }
 

@@ -16,6 +16,7 @@ SCRIPT has one step a line (`#` starts a comment; FILE is a path):
                             the error reply without an id that it gets
   send TEXT                 send TEXT as a message body, as is
   message                   wait for window/showMessage; print it
+  run COMMAND               run a shell command (in the current directory)
   shutdown                  send shutdown, print the reply
   exit                      send the exit notification
   eof                       close the server's stdin
@@ -206,6 +207,8 @@ def main():
         elif step == "send":
             server.stdin.write(frame(rest))
             server.stdin.flush()
+        elif step == "run":
+            subprocess.run(rest, shell=True, check=True)
         elif step == "message":
             m = receive(lambda m: m.get("method") == "window/showMessage")
             print("showMessage type=%d: %s" % (m["params"]["type"],
