@@ -25,6 +25,8 @@ config.substitutions.append(
     ("%plant-bug", "%s %s --kernel-build %s"
      % (config.python, os.path.join(tools, "plant-bug.py"), config.kernel_build_dir)))
 config.substitutions.append(
+    ("%lsp-session", "%s %s" % (config.python, os.path.join(tools, "lsp-session.py"))))
+config.substitutions.append(
     ("%expect-status", "%s %s" % (config.python, os.path.join(tools, "expect-status.py"))))
 config.substitutions.append(
     ("%test-crash-module",

@@ -32,6 +32,48 @@
 
 namespace leash {
 
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadDatabase(const std::string &BuildDirectory) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  if (!llvm::sys::fs::is_directory(BuildDirectory))
+    return Fail("build directory '" + BuildDirectory +
+                "' does not exist; pass the directory that holds "
+                "compile_commands.json with -p");
+  llvm::SmallString<256> DatabasePath(BuildDirectory);
+  llvm::sys::path::append(DatabasePath, "compile_commands.json");
+  if (!llvm::sys::fs::exists(DatabasePath))
+    return Fail("no compile_commands.json in '" + BuildDirectory +
+                "'; configure the build with "
+                "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or record it with bear)");
+  std::string LoadError;
+  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      DatabasePath, LoadError,
+      clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return Fail("cannot read '" + DatabasePath + "': " + LoadError);
+  return std::move(Database);
+}
+
+std::vector<std::string>
+withExtraArguments(std::vector<std::string> Arguments,
+                   const CheckRequest &Request,
+                   const clang::tidy::ClangTidyOptions &Options) {
+  std::vector<std::string> Before = Request.ExtraArgsBefore;
+  if (Options.ExtraArgsBefore)
+    llvm::append_range(Before, *Options.ExtraArgsBefore);
+  std::vector<std::string> After;
+  if (Options.ExtraArgs)
+    llvm::append_range(After, *Options.ExtraArgs);
+  llvm::append_range(After, Request.ExtraArgs);
+  if (Arguments.empty())
+    return Arguments;
+  Arguments.insert(Arguments.begin() + 1, Before.begin(), Before.end());
+  llvm::append_range(Arguments, After);
+  return Arguments;
+}
+
 namespace {
 
 /// Prints `leash: error: <what>` on one line; returns ExitUsage.
@@ -262,31 +304,6 @@ private:
 using FindingKey =
     std::tuple<std::string, std::string, unsigned, unsigned, std::string>;
 
-/// Reads the compile database of \p BuildDirectory.
-llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(const std::string &BuildDirectory) {
-  auto Fail = [](const llvm::Twine &Why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
-  };
-  if (!llvm::sys::fs::is_directory(BuildDirectory))
-    return Fail("build directory '" + BuildDirectory +
-                "' does not exist; pass the directory that holds "
-                "compile_commands.json with -p");
-  llvm::SmallString<256> DatabasePath(BuildDirectory);
-  llvm::sys::path::append(DatabasePath, "compile_commands.json");
-  if (!llvm::sys::fs::exists(DatabasePath))
-    return Fail("no compile_commands.json in '" + BuildDirectory +
-                "'; configure the build with "
-                "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or record it with bear)");
-  std::string LoadError;
-  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      DatabasePath, LoadError,
-      clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Database)
-    return Fail("cannot read '" + DatabasePath + "': " + LoadError);
-  return std::move(Database);
-}
-
 /// Fails on a `--checks` or `--config` that names a check nobody has.
 llvm::Error verifyCheckOptions(const CheckRequest &Request) {
   if (Request.Checks)
@@ -333,28 +350,6 @@ std::string shellQuoted(const std::vector<std::string> &Arguments) {
     Line += '\'';
   }
   return Line;
-}
-
-/// \p Arguments with the extra arguments of the command line and of the
-/// file's configuration: those to go before right after the compiler's name,
-/// the others at the end (the command line's outermost, as clang-tidy
-/// does).
-std::vector<std::string>
-withExtraArguments(std::vector<std::string> Arguments,
-                   const CheckRequest &Request,
-                   const clang::tidy::ClangTidyOptions &Options) {
-  std::vector<std::string> Before = Request.ExtraArgsBefore;
-  if (Options.ExtraArgsBefore)
-    llvm::append_range(Before, *Options.ExtraArgsBefore);
-  std::vector<std::string> After;
-  if (Options.ExtraArgs)
-    llvm::append_range(After, *Options.ExtraArgs);
-  llvm::append_range(After, Request.ExtraArgs);
-  if (Arguments.empty())
-    return Arguments;
-  Arguments.insert(Arguments.begin() + 1, Before.begin(), Before.end());
-  llvm::append_range(Arguments, After);
-  return Arguments;
 }
 
 llvm::Expected<AdjustedCommands>

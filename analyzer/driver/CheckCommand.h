@@ -12,6 +12,9 @@
 
 #include "Finding.h"
 
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +63,20 @@ struct CheckRequest {
   /// units as leash does, and stop without analysing.
   std::string ExportDirectory;
 };
+
+/// Reads the compile database of \p BuildDirectory; the error says what to
+/// do about a missing or malformed one. `leash lsp` loads its databases so.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadDatabase(const std::string &BuildDirectory);
+
+/// \p Arguments with the extra arguments of the command line and of the
+/// file's configuration: those to go before right after the compiler's name,
+/// the others at the end (the command line's outermost, as clang-tidy
+/// does).
+std::vector<std::string>
+withExtraArguments(std::vector<std::string> Arguments,
+                   const CheckRequest &Request,
+                   const clang::tidy::ClangTidyOptions &Options);
 
 /// Runs `leash check`; returns an ExitStatus.
 int runCheck(const CheckRequest &Request);

@@ -35,12 +35,23 @@ void from_json(const nlohmann::json &J, Note &N) {
   J.at("message").get_to(N.Message);
   J.at("location").get_to(N.Where);
 }
+void to_json(nlohmann::json &J, const FixIt &F) {
+  J = {{"begin", F.Begin}, {"end", F.End}, {"replacement", F.Replacement}};
+}
+void from_json(const nlohmann::json &J, FixIt &F) {
+  J.at("begin").get_to(F.Begin);
+  J.at("end").get_to(F.End);
+  J.at("replacement").get_to(F.Replacement);
+}
 void to_json(nlohmann::json &J, const Finding &F) {
   J = {{"rule", F.Rule},
        {"severity", F.Level},
        {"message", F.Message},
        {"location", F.Where},
        {"notes", F.Notes}};
+  // Only workers hand fixes over; older result files have none.
+  if (!F.Fixes.empty())
+    J["fixes"] = F.Fixes;
 }
 void from_json(const nlohmann::json &J, Finding &F) {
   J.at("rule").get_to(F.Rule);
@@ -48,6 +59,8 @@ void from_json(const nlohmann::json &J, Finding &F) {
   J.at("message").get_to(F.Message);
   J.at("location").get_to(F.Where);
   J.at("notes").get_to(F.Notes);
+  if (J.contains("fixes"))
+    J.at("fixes").get_to(F.Fixes);
 }
 void to_json(nlohmann::json &J, const UnsafeMarker &M) {
   J = {{"kind", M.Kind},

@@ -32,6 +32,14 @@ struct Note {
   SourceLocation Where;
 };
 
+/// A replacement that a check suggests (clang's fix-it): the bytes from
+/// Begin up to End (same file, End exclusive) become Replacement.
+struct FixIt {
+  SourceLocation Begin;
+  SourceLocation End;
+  std::string Replacement;
+};
+
 /// How bad a finding is, in clang-tidy's terms.
 enum class Severity { Note, Warning, Error };
 
@@ -43,6 +51,9 @@ struct Finding {
   std::string Message;
   SourceLocation Where;
   std::vector<Note> Notes;
+  /// The check's suggested fix, every replacement of it; `leash lsp`
+  /// offers it as a quick fix. Not part of the reports.
+  std::vector<FixIt> Fixes;
 };
 
 /// A place marked unsafe: a LEASH_UNSAFE or LEASH_UNSAFE_API function, or a
@@ -95,6 +106,8 @@ void to_json(nlohmann::json &J, const SourceLocation &L);
 void from_json(const nlohmann::json &J, SourceLocation &L);
 void to_json(nlohmann::json &J, const Note &N);
 void from_json(const nlohmann::json &J, Note &N);
+void to_json(nlohmann::json &J, const FixIt &F);
+void from_json(const nlohmann::json &J, FixIt &F);
 void to_json(nlohmann::json &J, const Finding &F);
 void from_json(const nlohmann::json &J, Finding &F);
 void to_json(nlohmann::json &J, const UnsafeMarker &M);

@@ -9,6 +9,7 @@
 
 #include "CheckCommand.h"
 #include "ExitStatus.h"
+#include "LspServer.h"
 #include "RulesCommand.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -134,6 +135,41 @@ cl::opt<leash::Severity> FailOn(
     cl::init(leash::Severity::Warning), cl::sub(CheckSubcommand),
     cl::cat(LeashCategory));
 
+cl::SubCommand LspSubcommand("lsp",
+                             "Serve diagnostics and quick fixes to editors "
+                             "(Language Server Protocol on stdin/stdout)");
+cl::opt<std::string> CompileCommandsDir(
+    "compile-commands-dir",
+    cl::desc("Directory of compile_commands.json (default: each file's "
+             "directory and its parents, and build/ under each, as clangd)"),
+    cl::value_desc("dir"), cl::sub(LspSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> RuleBaseUrl(
+    "rule-base-url",
+    cl::desc("Base that rule pages are linked under, as <base>rules/<id>.md "
+             "(default: the source tree leash was built from)"),
+    cl::value_desc("url"), cl::sub(LspSubcommand), cl::cat(LeashCategory));
+cl::opt<unsigned> DebounceMs(
+    "debounce-ms",
+    cl::desc("Milliseconds after the last change before a file is analysed"),
+    cl::init(200), cl::sub(LspSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string>
+    LspChecks("checks",
+              cl::desc("Checks to run, as clang-tidy's -checks globs "
+                       "(default: leash-*, or what .clang-tidy files say)"),
+              cl::sub(LspSubcommand), cl::cat(LeashCategory));
+cl::list<std::string>
+    LspLoad("load",
+            cl::desc("Load a clang-tidy module plugin built for LLVM 16 (as "
+                     "'leash check --load')"),
+            cl::value_desc("library"), cl::sub(LspSubcommand),
+            cl::cat(LeashCategory));
+cl::list<std::string>
+    LspQueryDriver("query-driver",
+                   cl::desc("Globs of GCC drivers to ask for their target and "
+                            "headers (*-none-eabi-* always are)"),
+                   cl::CommaSeparated, cl::sub(LspSubcommand),
+                   cl::cat(LeashCategory));
+
 cl::SubCommand RulesSubcommand("rules", "List the rules: id, group, whether "
                                         "implemented, summary");
 
@@ -141,6 +177,22 @@ cl::SubCommand ExplainSubcommand("explain", "Print the page of a rule");
 cl::opt<std::string> ExplainRule(cl::Positional, cl::desc("<rule id>"),
                                  cl::sub(ExplainSubcommand),
                                  cl::cat(LeashCategory));
+
+/// Loads each clang-tidy module of \p Libraries; false (said on stderr) when
+/// one does not load. The module registers its checks when it is loaded,
+/// as under clang-tidy's -load.
+bool loadModules(const cl::list<std::string> &Libraries) {
+  for (const std::string &Library : Libraries) {
+    std::string Error;
+    if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(Library.c_str(),
+                                                          &Error)) {
+      llvm::WithColor::error(llvm::errs(), "leash")
+          << "cannot load '" << Library << "': " << Error << '\n';
+      return false;
+    }
+  }
+  return true;
+}
 
 } // namespace
 
@@ -187,18 +239,27 @@ int main(int argc, char **argv) {
     Request.Verbose = Verbose;
     Request.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
     Request.ExportDirectory = ExportCompileCommands;
-    for (const std::string &Library : Load) {
-      // The module registers its checks when it is loaded, as under
-      // clang-tidy's -load.
-      std::string Error;
-      if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(Library.c_str(),
-                                                            &Error)) {
-        llvm::WithColor::error(llvm::errs(), "leash")
-            << "cannot load '" << Library << "': " << Error << '\n';
-        return leash::ExitUsage;
-      }
-    }
+    if (!loadModules(Load))
+      return leash::ExitUsage;
     return leash::runCheck(Request);
+  }
+  if (LspSubcommand) {
+    leash::LspOptions Options;
+    Options.CompileCommandsDirectory = CompileCommandsDir;
+    Options.RuleBase = RuleBaseUrl.empty()
+                           ? std::string(LEASH_RULE_HELP_BASE_URI)
+                           : std::string(RuleBaseUrl);
+    if (!Options.RuleBase.empty() && Options.RuleBase.back() != '/')
+      Options.RuleBase += '/';
+    Options.DebounceMilliseconds = DebounceMs;
+    Options.QueryDrivers.assign(LspQueryDriver.begin(), LspQueryDriver.end());
+    Options.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
+    Options.Version = LEASH_VERSION;
+    if (LspChecks.getNumOccurrences())
+      Options.Checks = LspChecks;
+    if (!loadModules(LspLoad))
+      return leash::ExitUsage;
+    return leash::runLsp(Options);
   }
   if (RulesSubcommand)
     return leash::runRules(llvm::outs());

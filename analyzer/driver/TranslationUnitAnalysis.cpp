@@ -126,9 +126,13 @@ private:
   MacroUses &Uses;
 };
 
-/// Line and column of byte \p Offset of \p Path, read once per file.
+/// Line and column of byte \p Offset of \p Path, read once per file from
+/// the file system the unit was parsed from.
 class LineTable {
 public:
+  explicit LineTable(llvm::vfs::FileSystem &FileSystem)
+      : FileSystem(FileSystem) {}
+
   SourceLocation locate(const std::string &Path, unsigned Offset) {
     SourceLocation Where{Path, 0, 0};
     auto &Starts = lineStarts(Path);
@@ -145,7 +149,7 @@ private:
   std::vector<unsigned> &lineStarts(const std::string &Path) {
     auto [Entry, Inserted] = Files.try_emplace(Path);
     if (Inserted) {
-      if (auto Buffer = llvm::MemoryBuffer::getFile(Path)) {
+      if (auto Buffer = FileSystem.getBufferForFile(Path)) {
         llvm::StringRef Text = (*Buffer)->getBuffer();
         Entry->second.push_back(0);
         for (size_t I = 0; I < Text.size(); ++I)
@@ -156,6 +160,7 @@ private:
     return Entry->second;
   }
 
+  llvm::vfs::FileSystem &FileSystem;
   std::map<std::string, std::vector<unsigned>> Files;
 };
 
@@ -186,6 +191,16 @@ Finding toFinding(const ClangTidyError &Error, LineTable &Lines,
       llvm::StringRef(Result.Rule).startswith("leash-"))
     Result.Notes.push_back({"expanded from macro '" + Use->second.Name + "'",
                             Use->second.Definition});
+  for (const auto &Entry : Error.Message.Fix)
+    for (const clang::tooling::Replacement &Replacement : Entry.second) {
+      const std::string FixFile =
+          canonicalPath(Replacement.getFilePath(), Error.BuildDirectory);
+      Result.Fixes.push_back(
+          {Lines.locate(FixFile, Replacement.getOffset()),
+           Lines.locate(FixFile,
+                        Replacement.getOffset() + Replacement.getLength()),
+           Replacement.getReplacementText().str()});
+    }
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes)
     Result.Notes.push_back(
         {Note.Message,
@@ -217,9 +232,12 @@ makeOptionsProvider(const CheckSelection &Selection) {
   return makeLenientFileOptionsProvider(defaultTidyOptions(), Override);
 }
 
-TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
-                                             const std::string &File,
-                                             const CheckSelection &Selection) {
+TranslationUnitResult analyseTranslationUnit(
+    const AdjustedDatabase &Database, const std::string &File,
+    const CheckSelection &Selection,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FileSystem) {
+  if (!FileSystem)
+    FileSystem = llvm::vfs::getRealFileSystem();
   TranslationUnitResult Result;
   Result.File = File;
 
@@ -235,7 +253,9 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
                                   /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
 
-  clang::tooling::ClangTool Tool(Database, {File});
+  clang::tooling::ClangTool Tool(
+      Database, {File}, std::make_shared<clang::PCHContainerOperations>(),
+      FileSystem);
   FirstCompilerErrorRecorder Recorder(DiagConsumer);
   Tool.setDiagnosticConsumer(&Recorder);
   MacroUses Uses;
@@ -258,7 +278,7 @@ TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
   }
   const bool Failed = !Result.FailureReason.empty();
 
-  LineTable Lines;
+  LineTable Lines(*FileSystem);
   for (const ClangTidyError &Error : DiagConsumer.take()) {
     if (Error.DiagLevel == clang::tooling::Diagnostic::Remark) {
       if (!Failed)

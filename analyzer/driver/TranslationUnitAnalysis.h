@@ -15,6 +15,7 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <map>
 #include <optional>
@@ -55,10 +56,13 @@ clang::tidy::ClangTidyOptions defaultTidyOptions();
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const CheckSelection &Selection);
 
-/// Analyses \p File, whose command is in \p Database.
-TranslationUnitResult analyseTranslationUnit(const AdjustedDatabase &Database,
-                                             const std::string &File,
-                                             const CheckSelection &Selection);
+/// Analyses \p File, whose command is in \p Database. Files are read
+/// through \p FileSystem when given (`leash lsp` lays the editor's unsaved
+/// text over the disk), else from the disk.
+TranslationUnitResult analyseTranslationUnit(
+    const AdjustedDatabase &Database, const std::string &File,
+    const CheckSelection &Selection,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FileSystem = nullptr);
 
 } // namespace leash
 

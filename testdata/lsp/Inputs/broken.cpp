@@ -1,0 +1,3 @@
+#include <leash/annotations.h>
+
+unknown_type value;

@@ -1,0 +1,4 @@
+#include "led.h"
+
+void blink(Led &led) { led.toggle(); }
+void flash(Led &led) { led.toggle(); }

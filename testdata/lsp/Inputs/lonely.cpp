@@ -1,0 +1,1 @@
+int lonely() { return 1; }
