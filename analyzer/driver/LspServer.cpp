@@ -2,6 +2,8 @@
 
 #include "LspServer.h"
 
+#include "HeaderUnit.h"
+
 #include "CheckCommand.h"
 #include "CompileCommandAdjuster.h"
 #include "LspProtocol.h"
@@ -420,25 +422,6 @@ void Server::analysisLoop() {
   }
 }
 
-/// A header's unit: a source of the database with the header's stem (the
-/// one in the same directory first). Deliberately simple: it does not look
-/// through the units' include graphs.
-std::string unitForHeader(const std::string &Path,
-                          const clang::tooling::CompilationDatabase &Database) {
-  llvm::StringRef Stem = llvm::sys::path::stem(Path);
-  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
-  std::string Best;
-  for (const std::string &File : Database.getAllFiles()) {
-    if (llvm::sys::path::stem(File) != Stem || isHeader(File))
-      continue;
-    if (llvm::sys::path::parent_path(File) == Dir)
-      return File;
-    if (Best.empty())
-      Best = File;
-  }
-  return Best;
-}
-
 void Server::analyse(const std::string &Path) {
   // A snapshot of every open file: the unit sees the unsaved text of its
   // headers too.
@@ -491,11 +474,19 @@ void Server::analyse(const std::string &Path) {
     }
     std::string Unit = Path;
     if ((*Database)->getCompileCommands(Unit).empty()) {
-      Unit = unitForHeader(Path, **Database);
+      Unit = unitForHeader(
+          Path, **Database,
+          [&Snapshot](const std::string &File) -> std::optional<std::string> {
+            if (auto Open = Snapshot.find(File); Open != Snapshot.end())
+              return Open->second.Text;
+            if (auto Buffer = llvm::MemoryBuffer::getFile(File))
+              return (*Buffer)->getBuffer().str();
+            return std::nullopt;
+          });
       if (Unit.empty()) {
         atTop("leash: this file is not in the compile database of '" +
                   Directory +
-                  "' (and is not a header with a same-named source there); "
+                  "' (and is not a header that a source there includes); "
                   "it is not analysed",
               3);
         return;

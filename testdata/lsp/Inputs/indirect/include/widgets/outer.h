@@ -1,0 +1,3 @@
+#include "inner.h"
+
+inline void brighten(const Lamp &lamp) { lamp.toggle(); }

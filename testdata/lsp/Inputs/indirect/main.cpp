@@ -1,0 +1,3 @@
+#include <widgets/outer.h>
+
+int main() { return 0; }
