@@ -36,7 +36,7 @@ def run(build, image, bundle):
     """The benchmark lines of one QEMU run of `image` with `bundle`."""
     command = ["qemu-system-arm", "-M", "mps2-an386", "-nographic",
                "-monitor", "none", "-semihosting-config",
-               "enable=on,target=native", "-icount", "shift=0",
+               "enable=on,target=native", "-icount", "shift=0,sleep=off",
                "-kernel", os.path.join(build, image), "-device",
                f"loader,file={os.path.join(build, bundle)},addr=0x00200000"]
     result = subprocess.run(command, stdin=subprocess.DEVNULL,

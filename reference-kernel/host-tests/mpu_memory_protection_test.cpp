@@ -89,6 +89,28 @@ TEST_F(MpuMemoryProtectionTest, AMovedBreakReprogramsTheRamRegion) {
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
 }
 
+TEST_F(MpuMemoryProtectionTest, TheSameProcessAgainIsNotReprogrammed) {
+  protection_.configure_for(memory(), ram_address + 1024);
+  // Marked: a rewrite of the same regions would overwrite the mark.
+  model_.regions[1].rasr = 0x1234;
+  protection_.configure_for(memory(), ram_address + 1024);
+  EXPECT_EQ(model_.regions[1].rasr, 0x1234U);
+  // Another break, or another process, is programmed.
+  protection_.configure_for(memory(), ram_address + 2048);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
+  model_.regions[1].rasr = 0x1234;
+  protection_.configure_for(memory(2048), ram_address + 1024);
+  EXPECT_NE(model_.regions[1].rasr, 0x1234U);
+}
+
+TEST_F(MpuMemoryProtectionTest, AfterAnInexpressibleLayoutTheNextIsProgrammed) {
+  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(memory(3072), ram_address + 1024);
+  protection_.configure_for(memory(), ram_address + 1024);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
+}
+
 TEST_F(MpuMemoryProtectionTest, AnInexpressibleLayoutGetsNoRegion) {
   protection_.configure_for(memory(), ram_address + 1024);
   protection_.configure_for(memory(3072), ram_address + 1024);

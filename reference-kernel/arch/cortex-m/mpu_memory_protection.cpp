@@ -39,11 +39,21 @@ std::optional<std::uint32_t> MpuMemoryProtection::enforceable_break(
 void MpuMemoryProtection::configure_for(
     const kernel::process::ProcessMemory &memory,
     std::uint32_t app_break) const {
+  const Programmed wanted{.flash_start = memory.flash_start(),
+                          .ram_start = memory.ram_start(),
+                          .ram_end = memory.ram_end(),
+                          .app_break = app_break};
+  if (programmed_.contains(wanted)) {
+    return; // Computing and writing the same regions again costs more than
+            // the rest of a slice switch.
+  }
   const ProcessMpuResult result = regions_for(memory, app_break);
   if (result.is_ok()) {
     mpu_.apply(result.config);
+    programmed_.set(wanted);
   } else {
     mpu_.clear();
+    programmed_.clear();
   }
   mpu_.enable();
 }

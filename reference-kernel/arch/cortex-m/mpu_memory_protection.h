@@ -7,6 +7,7 @@
 #include "kernel/process/userspace_boundary.h"
 
 #include <leash/annotations.h>
+#include <leash/optional_cell.h>
 
 #include <cstdint>
 #include <optional>
@@ -32,16 +33,36 @@ public:
   enforceable_break(const kernel::process::ProcessMemory &memory,
                     std::uint32_t requested) const override;
 
-  /// Programs the process's regions and turns the MPU on. A memory layout
-  /// that cannot be expressed (never one whose break came from
-  /// `enforceable_break`) gets no region at all: the process then faults on
-  /// its first access instead of reaching memory that is not its own.
+  /// Programs the process's regions and turns the MPU on; nothing when the
+  /// MPU already holds exactly these (the same process's next time slice,
+  /// its break unchanged: nothing else programs the MPU while processes
+  /// run). A memory layout that cannot be expressed (never one whose break
+  /// came from `enforceable_break`) gets no region at all: the process then
+  /// faults on its first access instead of reaching memory that is not its
+  /// own.
   void configure_for(const kernel::process::ProcessMemory &memory,
                      std::uint32_t app_break) const override;
 
 private:
+  /// What the MPU was last programmed for.
+  struct Programmed {
+    /// The process's flash image's start.
+    std::uint32_t flash_start = 0;
+    /// Its RAM block's start and end.
+    std::uint32_t ram_start = 0;
+    /// See `ram_start`.
+    std::uint32_t ram_end = 0;
+    /// Its break.
+    std::uint32_t app_break = 0;
+
+    friend constexpr bool operator==(const Programmed &,
+                                     const Programmed &) = default;
+  };
+
   /// The MPU's driver.
   const Mpu &mpu_;
+  /// What the MPU holds now, if it was programmed for a process.
+  leash::OptionalCell<Programmed> programmed_;
 };
 
 } // namespace arch::cortex_m
