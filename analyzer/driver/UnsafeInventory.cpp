@@ -41,24 +41,34 @@ public:
     return true;
   }
 
-  bool TraverseFunctionDecl(clang::FunctionDecl *Function) {
-    const clang::FunctionDecl *Outer = Enclosing;
-    Enclosing = Function;
-    bool Continue = RecursiveASTVisitor::TraverseFunctionDecl(Function);
-    Enclosing = Outer;
-    return Continue;
-  }
-
   bool VisitIfStmt(clang::IfStmt *If) {
     if (!vocabulary::isUnsafeBlock(If))
       return true;
-    add("block",
-        Enclosing ? Enclosing->getQualifiedNameAsString() : std::string(),
-        vocabulary::unsafeBlockReason(If).value_or(""), If->getBeginLoc());
+    add("block", ownerName(If), vocabulary::unsafeBlockReason(If).value_or(""),
+        If->getBeginLoc());
     return true;
   }
 
 private:
+  /// The name of the function a block is in: its marker variable's
+  /// declaration context, so that member functions, constructors and
+  /// function templates are named as plain functions are; a block in a
+  /// lambda is "lambda in 'f'", f being the function the lambda is in.
+  static std::string ownerName(const clang::IfStmt *If) {
+    const clang::VarDecl *Marker = If->getConditionVariable();
+    const auto *Function = llvm::dyn_cast_or_null<clang::FunctionDecl>(
+        Marker ? Marker->getDeclContext() : nullptr);
+    if (!Function)
+      return std::string();
+    const auto *Method = llvm::dyn_cast<clang::CXXMethodDecl>(Function);
+    if (!Method || !Method->getParent()->isLambda())
+      return Function->getQualifiedNameAsString();
+    const auto *Outer = llvm::dyn_cast_or_null<clang::FunctionDecl>(
+        Method->getParent()->getDeclContext());
+    return "lambda in '" +
+           (Outer ? Outer->getQualifiedNameAsString() : std::string("?")) + "'";
+  }
+
   void add(std::string Kind, std::string Name, llvm::StringRef Reason,
            clang::SourceLocation Loc) {
     Loc = SM.getExpansionLoc(Loc);
@@ -78,7 +88,6 @@ private:
 
   const clang::SourceManager &SM;
   std::vector<UnsafeMarker> &Markers;
-  const clang::FunctionDecl *Enclosing = nullptr;
 };
 
 class InventoryConsumer : public clang::ASTConsumer {
