@@ -89,7 +89,7 @@ TEST_F(ProcessConsoleTest, KillAndRestartAProcess) {
 
 TEST_F(ProcessConsoleTest, FaultShowsTheLastFault) {
   EXPECT_EQ(run("fault first"), "first: no fault\r\n");
-  rig_.boundary.fault = {4, 0x82, 0x2000'0000};
+  rig_.boundary.fault = {4, 0x82, 0x2000'0000, "MemManage"};
   rig_.boundary.reasons = {kernel::process::SwitchReason::fault};
   host_tests::QuietChip chip;
   EXPECT_TRUE(rig_.processes.run_next(chip));

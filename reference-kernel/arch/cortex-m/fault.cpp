@@ -24,10 +24,7 @@ leash_report_unhandled_exception(const arch::cortex_m::ExceptionFrame *frame,
 }
 
 namespace arch::cortex_m {
-namespace {
 
-/// The architectural name of a system exception, or "interrupt" for an
-/// external interrupt.
 std::string_view exception_name(std::uint32_t exception_number) {
   switch (exception_number) {
   case 2:
@@ -53,6 +50,8 @@ std::string_view exception_name(std::uint32_t exception_number) {
                                                         : "reserved";
   }
 }
+
+namespace {
 
 /// Writes " NAME=0x........" for one register.
 void write_register(std::string_view name, std::uint32_t value) {

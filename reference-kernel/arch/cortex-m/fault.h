@@ -5,6 +5,7 @@
 #include <leash/annotations.h>
 
 #include <cstdint>
+#include <string_view>
 
 namespace arch::cortex_m {
 
@@ -27,6 +28,10 @@ struct ExceptionFrame {
   /// xPSR: the interrupted code's program status.
   std::uint32_t program_status;
 };
+
+/// The architectural name of exception `exception_number` ("MemManage"),
+/// "interrupt" for an external interrupt, "reserved" for the rest.
+[[nodiscard]] std::string_view exception_name(std::uint32_t exception_number);
 
 /// The handler for every exception nothing else claims: finds the frame the
 /// core pushed (on the main or the process stack) and reports it, with the

@@ -81,7 +81,8 @@ kernel::process::FaultRecord ProcessSwitch::last_fault() const {
   kernel::process::FaultRecord record{
       .exception = static_cast<std::uint8_t>(fault_exception.load()),
       .fault_status = fault_status.load(),
-      .address = std::nullopt};
+      .address = std::nullopt,
+      .name = exception_name(fault_exception.load())};
   if (fault_address_valid.load() != 0) {
     record.address = fault_address.load();
   }

@@ -25,22 +25,6 @@ constexpr std::string_view trimmed(std::string_view text) {
   return text;
 }
 
-/// The Cortex-M name of fault exception `number`.
-constexpr std::string_view exception_name(std::uint8_t number) {
-  switch (number) {
-  case 3:
-    return "HardFault";
-  case 4:
-    return "MemManage";
-  case 5:
-    return "BusFault";
-  case 6:
-    return "UsageFault";
-  default:
-    return "exception";
-  }
-}
-
 static_assert(trimmed("  kill  app ") == "kill  app");
 
 } // namespace
@@ -160,7 +144,7 @@ void ProcessConsole::fault(std::string_view name) const {
   }
   const kernel::process::FaultRecord &record = *info->last_fault;
   console_.write(": ");
-  console_.write(exception_name(record.exception));
+  console_.write(record.name.empty() ? "exception" : record.name);
   console_.write(" (exception ");
   write_decimal(record.exception);
   console_.write(") CFSR ");

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace kernel::process {
 
@@ -46,6 +47,9 @@ struct FaultRecord {
   std::uint32_t fault_status = 0;
   /// The faulting address (MMFAR or BFAR), when the hardware knows it.
   std::optional<std::uint32_t> address;
+  /// The architecture's name of the exception ("MemManage"), for reports
+  /// in layers that must not name the architecture (the process console).
+  std::string_view name;
 };
 
 /// Switching to processes (Tock's `UserspaceKernelBoundary`), implemented by
