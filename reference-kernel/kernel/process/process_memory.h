@@ -54,8 +54,7 @@ public:
   [[nodiscard]] constexpr std::optional<std::span<std::uint8_t>>
   ram_bytes(std::uint32_t address, std::uint32_t length,
             std::uint32_t limit) const {
-    const auto offset = offset_in(address, length, ram_address_,
-                                  limit < ram_end() ? limit : ram_end());
+    const auto offset = ram_offset(address, length, limit);
     if (!offset) {
       return std::nullopt;
     }
@@ -77,28 +76,18 @@ public:
   }
 
   /// The 32-bit little-endian word at `address` if it lies below `limit`.
-  [[nodiscard]] constexpr std::optional<std::uint32_t>
+  [[nodiscard]] std::optional<std::uint32_t>
   read_word(std::uint32_t address, std::uint32_t limit) const {
-    const auto bytes = ram_bytes(address, 4, limit);
-    if (!bytes) {
+    const auto words = read_words<1>(address, limit);
+    if (!words) {
       return std::nullopt;
     }
-    return static_cast<std::uint32_t>((*bytes)[0]) |
-           static_cast<std::uint32_t>((*bytes)[1]) << 8U |
-           static_cast<std::uint32_t>((*bytes)[2]) << 16U |
-           static_cast<std::uint32_t>((*bytes)[3]) << 24U;
+    return (*words)[0];
   }
   /// Writes `value` at `address` if it lies below `limit`; whether it did.
-  constexpr bool write_word(std::uint32_t address, std::uint32_t value,
-                            std::uint32_t limit) const {
-    const auto bytes = ram_bytes(address, 4, limit);
-    if (!bytes) {
-      return false;
-    }
-    for (std::size_t index = 0; index < 4; ++index) {
-      (*bytes)[index] = static_cast<std::uint8_t>(value >> (8U * index));
-    }
-    return true;
+  bool write_word(std::uint32_t address, std::uint32_t value,
+                  std::uint32_t limit) const {
+    return write_words<1>(address, {value}, limit);
   }
 
   /// The `N` 32-bit words at `address` (an exception frame, say) if they lie

@@ -97,11 +97,8 @@ Result Processes::start(const Process &process) const {
                                            0,
                                            process.entry_.get() & ~1U,
                                            thumb_state};
-  for (std::size_t index = 0; index < words.size(); ++index) {
-    if (!memory.write_word(frame + static_cast<std::uint32_t>(index * 4),
-                           words[index], *initial_break)) {
-      return Result::failure(ErrorCode::no_memory);
-    }
+  if (!memory.write_words(frame, words, *initial_break)) {
+    return Result::failure(ErrorCode::no_memory);
   }
   process.registers_.set({.callee_saved = {}, .stack_pointer = frame});
   process.state_.set(ProcessState::runnable);
@@ -331,21 +328,17 @@ bool Processes::deliver_upcall(const Process &process) const {
   const ProcessMemory memory = process.memory();
   const std::uint32_t frame = process.stack_pointer();
   const std::uint32_t limit = process.app_break();
-  const auto psr = memory.read_word(frame + frame_psr, limit);
-  const std::array<std::uint32_t, 4> arguments{
-      upcall->arguments[0], upcall->arguments[1], upcall->arguments[2],
-      upcall->user_data};
-  bool written = psr.has_value();
-  for (std::size_t index = 0; written && index < arguments.size(); ++index) {
-    written = memory.write_word(frame + static_cast<std::uint32_t>(index * 4),
-                                arguments[index], limit);
+  auto words = memory.read_words<8>(frame, limit);
+  if (words) {
+    (*words)[0] = upcall->arguments[0];
+    (*words)[1] = upcall->arguments[1];
+    (*words)[2] = upcall->arguments[2];
+    (*words)[3] = upcall->user_data;
+    (*words)[frame_lr / 4] = process.syscall_return_.get() | 1U;
+    (*words)[frame_pc / 4] = upcall->function & ~1U;
+    (*words)[frame_psr / 4] |= thumb_state;
   }
-  written =
-      written &&
-      memory.write_word(frame + frame_lr, process.syscall_return_.get() | 1U,
-                        limit) &&
-      memory.write_word(frame + frame_pc, upcall->function & ~1U, limit) &&
-      memory.write_word(frame + frame_psr, *psr | thumb_state, limit);
+  const bool written = words && memory.write_words(frame, *words, limit);
   if (!written) {
     kill_for(process, "its stack pointer left its memory");
     return false;

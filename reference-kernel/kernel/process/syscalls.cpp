@@ -77,12 +77,8 @@ void Processes::handle_syscall(const Process &process,
       (syscall == SyscallClass::exit && result.is_success())) {
     return;
   }
-  const auto registers = result.registers();
-  for (std::size_t index = 0; index < registers.size(); ++index) {
-    static_cast<void>(
-        memory.write_word(frame + static_cast<std::uint32_t>(index * 4),
-                          registers[index], process.app_break()));
-  }
+  static_cast<void>(
+      memory.write_words(frame, result.registers(), process.app_break()));
 }
 
 SyscallReturn Processes::yield(const Process &process, std::uint32_t kind,
