@@ -66,13 +66,12 @@ public:
   mutable ProcessId last_process{};
 };
 
-class Drivers final : public kernel::process::SyscallDriverLookup {
-public:
-  const kernel::process::SyscallDriver *
-  driver(std::uint32_t number) const override {
-    return number == driver_number ? &adding : nullptr;
-  }
+/// The one driver the tests reach, and the lookup that finds it.
+struct Drivers {
   AddingDriver adding;
+  const std::array<kernel::process::DriverEntry, 1> rows{
+      {{driver_number, &adding}}};
+  const kernel::process::SyscallDriverLookup lookup{rows};
 };
 
 using host_tests::FakeProtection;
@@ -87,7 +86,7 @@ struct Counter {
 class ProcessTest : public ::testing::Test {
 protected:
   ProcessTest() : processes_(boundary_, protection_, {}) {
-    processes_.set_drivers(drivers_);
+    processes_.set_drivers(drivers_.lookup);
     kernel::debug::set_writer(captured_debug);
     captured_debug.output.clear();
     // Each process's flash: "svc n" (0xDFnn) for every class at offset
@@ -137,7 +136,7 @@ protected:
       set_word(index, frame + 4 * word, arguments[word]);
     }
     set_word(index, frame + 24, flash_base + index * 0x1'0000 + 2 * number + 2);
-    processes_.handle_syscall(processes_.process(index), number);
+    processes_.handle_syscall(processes_.process(index), {arguments, number});
     return {word(index, frame), word(index, frame + 4), word(index, frame + 8),
             word(index, frame + 12)};
   }
@@ -452,6 +451,41 @@ TEST_F(ProcessTest, AStackPointerOutsideItsMemoryKillsTheProcess) {
   EXPECT_NE(captured_debug.output.find("process app killed: its stack "
                                        "pointer left its memory"),
             std::string::npos);
+}
+
+TEST_F(ProcessTest, CallsInOneSliceKeepTheRegistersTheProcessLeft) {
+  load(0);
+  const std::uint32_t start = processes_.process(0).stack_pointer();
+  // The process moves its stack and uses r4, then makes two calls in the
+  // same slice: an exit of an unknown kind (refused: it goes on) and a
+  // command. Each switch back must give it what it left.
+  boundary_.stack_pointer_to_set = start - 64;
+  boundary_.r4_to_set = 0x1234;
+  boundary_.reasons = {SwitchReason::syscall, SwitchReason::syscall,
+                       SwitchReason::timeslice_expired};
+  boundary_.syscalls = {{.arguments = {7, 0, 0, 0}, .number = 6},
+                        {.arguments = {driver_number, 0, 0, 0}, .number = 2}};
+  QuietChip chip;
+  EXPECT_TRUE(processes_.run_next(chip));
+  EXPECT_EQ(boundary_.ran,
+            (std::vector<std::uint32_t>{start, start - 64, start - 64}));
+  EXPECT_EQ(boundary_.ran_r4, (std::vector<std::uint32_t>{0, 0x1234, 0x1234}));
+  EXPECT_EQ(processes_.process(0).registers().callee_saved[0], 0x1234U);
+}
+
+TEST_F(ProcessTest, ARestartInTheSliceRunsTheFreshProcess) {
+  load(0);
+  const std::uint32_t start = processes_.process(0).stack_pointer();
+  boundary_.stack_pointer_to_set = start - 64;
+  boundary_.r4_to_set = 0x1234;
+  boundary_.reasons = {SwitchReason::syscall, SwitchReason::timeslice_expired};
+  boundary_.syscalls = {{.arguments = {1, 0, 0, 0}, .number = 6}};
+  QuietChip chip;
+  EXPECT_TRUE(processes_.run_next(chip));
+  EXPECT_EQ(processes_.process(0).restart_count(), 1U);
+  // After the restart it runs from its first frame with cleared registers.
+  EXPECT_EQ(boundary_.ran, (std::vector<std::uint32_t>{start, start}));
+  EXPECT_EQ(boundary_.ran_r4, (std::vector<std::uint32_t>{0, 0}));
 }
 
 TEST_F(ProcessTest, RoundRobinGivesEachProcessItsTurn) {

@@ -17,8 +17,9 @@
 extern "C" {
 /// The reporting half of the handler, called by the entry stub with the
 /// stacked frame and the EXC_RETURN value. C linkage so that the stub's
-/// assembly can name it.
-[[noreturn]] void
+/// assembly can name it; `used`, so that link-time optimisation keeps it
+/// although no C++ code calls it.
+[[noreturn, gnu::used]] void
 leash_report_unhandled_exception(const arch::cortex_m::ExceptionFrame *frame,
                                  std::uint32_t exception_return);
 }

@@ -9,14 +9,7 @@
 #include "arch/cortex-m/target_check.h"
 
 #include <atomic>
-
-/// Why the last process stopped (a `SwitchReason` + 1; 0: not yet), written
-/// by the handlers in assembly, read by `switch_to_process`.
-extern "C" std::atomic<std::uint32_t> leash_process_stop_reason;
-std::atomic<std::uint32_t> leash_process_stop_reason{0};
-/// The immediate of the process's last `svc`, written by the SVC handler.
-extern "C" std::atomic<std::uint32_t> leash_process_syscall_number;
-std::atomic<std::uint32_t> leash_process_syscall_number{0};
+#include <cstddef>
 
 namespace arch::cortex_m {
 namespace {
@@ -42,18 +35,30 @@ void ProcessSwitch::start_timeslice(std::uint32_t microseconds) const {
 
 void ProcessSwitch::stop_timeslice() const { system_tick_.stop(); }
 
+// The SVC handler stores r0..r3 and the immediate with one `stmia` into the
+// entry, in this order.
+static_assert(offsetof(kernel::process::SyscallEntry, arguments) == 0 &&
+              offsetof(kernel::process::SyscallEntry, number) == 16);
+
 LEASH_UNSAFE("inline assembly that swaps the kernel's and the process's "
              "callee-saved registers around `svc 0xff`; the process's "
-             "registers live in `registers`, its stack in its own memory")
-kernel::process::SwitchReason ProcessSwitch::switch_to_process(
-    kernel::process::StoredRegisters &registers) const {
-  leash_process_stop_reason.store(0);
-  // r0 and r1, not registers of the compiler's choosing: r4..r11 change
-  // hands inside, and the exception return to the kernel restores r0..r3
-  // from the frame the `svc 0xff` pushed, so these two survive it.
+             "registers live in `registers`, its stack in its own memory, "
+             "and the handlers write `syscall` and the reason through the "
+             "kernel's frame")
+kernel::process::SwitchReason
+ProcessSwitch::switch_to_process(kernel::process::StoredRegisters &registers,
+                                 kernel::process::SyscallEntry &syscall) const {
+  // Fixed registers, not the compiler's choice: they are the r0..r3 that
+  // the `svc 0xff` pushes on the main stack and the exception return to
+  // the kernel pops. r1 survives to save the process's r4..r11; the
+  // handlers find the entry's address in the stacked r2 and leave the
+  // reason in the stacked r3 (see `supervisor_call_handler` and
+  // `leash_return_to_kernel`).
   register std::uint32_t stack_pointer asm("r0") = registers.stack_pointer;
   register std::uint32_t *callee_saved asm("r1") =
       registers.callee_saved.data();
+  register kernel::process::SyscallEntry *entry asm("r2") = &syscall;
+  register std::uint32_t reason asm("r3");
   asm volatile(
       // The kernel's r4..r11 (r7, the frame pointer, too).
       "push {r4-r11}\n\t"
@@ -64,17 +69,11 @@ kernel::process::SwitchReason ProcessSwitch::switch_to_process(
       "stmia r1, {r4-r11}\n\t"
       "mrs r0, psp\n\t"
       "pop {r4-r11}\n\t"
-      : "+r"(stack_pointer), "+r"(callee_saved)
+      : "+r"(stack_pointer), "+r"(callee_saved), "+r"(entry), "=r"(reason)
       :
-      : "r2", "r3", "r12", "lr", "memory", "cc");
+      : "r12", "lr", "memory", "cc");
   registers.stack_pointer = stack_pointer;
-  const std::uint32_t reason = leash_process_stop_reason.load();
-  return reason == 0 ? kernel::process::SwitchReason::interrupted
-                     : static_cast<kernel::process::SwitchReason>(reason - 1);
-}
-
-std::uint8_t ProcessSwitch::last_syscall_number() const {
-  return static_cast<std::uint8_t>(leash_process_syscall_number.load());
+  return static_cast<kernel::process::SwitchReason>(reason);
 }
 
 kernel::process::FaultRecord ProcessSwitch::last_fault() const {
@@ -98,8 +97,9 @@ kernel::process::FaultRecord ProcessSwitch::last_fault() const {
 extern "C" {
 
 /// Records a process's fault for `last_fault` and clears the status
-/// registers. Called from `process_fault_handler`, in handler mode.
-LEASH_INTERRUPT void leash_record_process_fault() {
+/// registers. Called from `process_fault_handler`, in handler mode (`used`:
+/// only assembly calls it, which link-time optimisation does not see).
+[[gnu::used]] LEASH_INTERRUPT void leash_record_process_fault() {
   const arch::cortex_m::FaultStatus status =
       arch::cortex_m::read_fault_status();
   arch::cortex_m::fault_exception.store(
@@ -121,20 +121,22 @@ LEASH_INTERRUPT void leash_record_process_fault() {
 
 extern "C" {
 
-/// The common exit to the kernel: stores the reason (r0) + 1, drops to
-/// privileged thread mode, and returns on the main stack.
-LEASH_UNSAFE("inline assembly: stores the reason, clears CONTROL.nPRIV and "
-             "returns through EXC_RETURN 0xFFFFFFF9 to the kernel's frame")
+/// The common exit to the kernel: puts the reason (r0) into the r3 of the
+/// kernel's frame (at the main stack pointer: a process's exceptions stack
+/// on its own stack), drops to privileged thread mode, and returns on the
+/// main stack, where `switch_to_process` finds the reason in r3.
+LEASH_UNSAFE("inline assembly: writes the reason into the kernel's frame, "
+             "clears CONTROL.nPRIV and returns through EXC_RETURN 0xFFFFFFF9 "
+             "to that frame")
 [[gnu::naked]] void leash_return_to_kernel() {
-  asm volatile("adds r0, r0, #1\n\t"
-               "ldr r1, =leash_process_stop_reason\n\t"
-               "str r0, [r1]\n\t"
+  // No `isb` after the CONTROL write: handler mode is privileged whatever
+  // nPRIV says, and the exception return synchronises the context.
+  asm volatile("mrs r1, msp\n\t"
+               "str r0, [r1, #12]\n\t"
                "movs r0, #0\n\t"
                "msr control, r0\n\t"
-               "isb\n\t"
                "mvn lr, #6\n\t" // 0xFFFFFFF9: thread mode, main stack
-               "bx lr\n\t"
-               ".ltorg");
+               "bx lr");
 }
 
 } // extern "C"
@@ -147,24 +149,32 @@ LEASH_UNSAFE("inline assembly: the SVC entry switches into a process or back "
   asm volatile("tst lr, #4\n\t"
                "bne 1f\n\t"
                // From the kernel's `svc 0xff`: into the process.
+               // (No `isb`: see `leash_return_to_kernel`.)
                "movs r0, #1\n\t"
                "msr control, r0\n\t"
-               "isb\n\t"
                "mvn lr, #2\n\t" // 0xFFFFFFFD: thread mode, process stack
                "bx lr\n"
                // From a process: the `svc` immediate is the low byte of
                // the instruction before the stacked pc (the process could
                // execute it, so it is in its flash; privileged code may
-               // read it).
+               // read it). r0..r3 are read from the frame, not taken from
+               // the registers: a handler that ran before this one (late
+               // arrival, tail chaining) may have changed the registers,
+               // never the frame, which the hardware just pushed with the
+               // process's own permissions. They go, with the immediate,
+               // into the entry whose address `switch_to_process` left in
+               // the r2 of the kernel's frame, at the main stack pointer.
+               // lr is free: the way back sets it.
                "1:\n\t"
                "mrs r0, psp\n\t"
                "ldr r1, [r0, #24]\n\t"
-               "ldrb r1, [r1, #-2]\n\t"
-               "ldr r2, =leash_process_syscall_number\n\t"
-               "str r1, [r2]\n\t"
+               "ldrb r12, [r1, #-2]\n\t"
+               "ldmia r0, {r0-r3}\n\t"
+               "mrs lr, msp\n\t"
+               "ldr lr, [lr, #8]\n\t"
+               "stmia lr, {r0-r3, r12}\n\t"
                "movs r0, %[syscall]\n\t"
-               "b leash_return_to_kernel\n\t"
-               ".ltorg" ::[syscall] "i"(
+               "b leash_return_to_kernel" ::[syscall] "i"(
                    static_cast<int>(kernel::process::SwitchReason::syscall)));
 }
 

@@ -26,8 +26,9 @@ namespace arch::cortex_m {
 ///   0xff` left on the main stack: `switch_to_process` continues, saves the
 ///   process's r4..r11 and PSP and returns the reason.
 ///
-/// The handlers touch no kernel state: they only write the reason and the
-/// fault registers into atomics that `switch_to_process` reads.
+/// The handlers touch no kernel state but the switch's own: the reason and
+/// the system call go into the kernel's frame and the entry it names; the
+/// fault registers into atomics that `last_fault` reads.
 class LEASH_COMPONENT ProcessSwitch final
     : public kernel::process::UserspaceBoundary {
 public:
@@ -44,10 +45,8 @@ public:
   void stop_timeslice() const override;
   /// Runs the process until it traps back (see the class comment).
   kernel::process::SwitchReason
-  switch_to_process(kernel::process::StoredRegisters &registers) const override;
-  /// The `svc` immediate the SVC handler read from the process's last
-  /// `svc` instruction (at the stacked pc minus 2).
-  [[nodiscard]] std::uint8_t last_syscall_number() const override;
+  switch_to_process(kernel::process::StoredRegisters &registers,
+                    kernel::process::SyscallEntry &syscall) const override;
   /// What the fault handler recorded.
   [[nodiscard]] kernel::process::FaultRecord last_fault() const override;
 

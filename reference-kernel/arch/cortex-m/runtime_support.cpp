@@ -12,6 +12,8 @@
 // so they exist even though nothing of the C library is linked. This file is
 // compiled with -fno-tree-loop-distribute-patterns: otherwise GCC recognises
 // the loops below as memcpy and memset and turns them into calls to themselves.
+// They are `used`: with link-time optimisation, the calls the code generator
+// emits for copies come after the optimiser has decided what is unused.
 
 extern "C" {
 
@@ -19,7 +21,8 @@ extern "C" {
 /// overlap (the C library's contract).
 LEASH_UNSAFE("the C library's contract: the caller passes two valid, "
              "non-overlapping ranges of `size` bytes")
-void *memcpy(void *destination, const void *source, std::size_t size) {
+[[gnu::used]] void *memcpy(void *destination, const void *source,
+                           std::size_t size) {
   auto *to = static_cast<unsigned char *>(destination);
   const auto *from = static_cast<const unsigned char *>(source);
   std::size_t index = 0;
@@ -45,7 +48,8 @@ void *memcpy(void *destination, const void *source, std::size_t size) {
 /// elements).
 LEASH_UNSAFE("the C library's contract: the caller passes two valid ranges "
              "of `size` bytes")
-void *memmove(void *destination, const void *source, std::size_t size) {
+[[gnu::used]] void *memmove(void *destination, const void *source,
+                            std::size_t size) {
   auto *to = static_cast<unsigned char *>(destination);
   const auto *from = static_cast<const unsigned char *>(source);
   if (to < from) {
@@ -64,7 +68,7 @@ void *memmove(void *destination, const void *source, std::size_t size) {
 /// (std::string_view::find calls it).
 LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
              "`size` bytes; the result points into it")
-void *memchr(const void *bytes, int value, std::size_t size) {
+[[gnu::used]] void *memchr(const void *bytes, int value, std::size_t size) {
   const auto *at = static_cast<const unsigned char *>(bytes);
   for (std::size_t index = 0; index < size; ++index) {
     if (at[index] == static_cast<unsigned char>(value)) {
@@ -77,7 +81,7 @@ void *memchr(const void *bytes, int value, std::size_t size) {
 /// Fills `size` bytes at `destination` with `value` (converted to a byte).
 LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
              "`size` bytes")
-void *memset(void *destination, int value, std::size_t size) {
+[[gnu::used]] void *memset(void *destination, int value, std::size_t size) {
   auto *to = static_cast<unsigned char *>(destination);
   for (std::size_t index = 0; index < size; ++index) {
     to[index] = static_cast<unsigned char>(value);
@@ -90,7 +94,8 @@ void *memset(void *destination, int value, std::size_t size) {
 /// comparisons call it).
 LEASH_UNSAFE("the C library's contract: the caller passes two valid ranges "
              "of `size` bytes")
-int memcmp(const void *left, const void *right, std::size_t size) {
+[[gnu::used]] int memcmp(const void *left, const void *right,
+                         std::size_t size) {
   const auto *first = static_cast<const unsigned char *>(left);
   const auto *second = static_cast<const unsigned char *>(right);
   for (std::size_t index = 0; index < size; ++index) {
@@ -111,7 +116,7 @@ int atexit(void (*)()) { return 0; }
 /// when it is made from a C string whose length the compiler cannot fold.
 LEASH_UNSAFE("the C library's contract: the caller passes a NUL-terminated "
              "string")
-std::size_t strlen(const char *text) {
+[[gnu::used]] std::size_t strlen(const char *text) {
   std::size_t length = 0;
   while (text[length] != '\0') {
     ++length;

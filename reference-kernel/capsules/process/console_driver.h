@@ -131,14 +131,19 @@ private:
   using WaitingWriters = std::array<kernel::process::ProcessId,
                                     kernel::process::Processes::capacity>;
 
+  // The commands' work stays out of line (`noinline`), so that `command`
+  // itself is a jump table that saves no registers: processes probe drivers
+  // with command 0, and that costs a few instructions, not a frame built for
+  // the largest case.
+
   /// Starts `process`'s write, or says why not.
-  [[nodiscard]] kernel::process::SyscallReturn
+  [[nodiscard, gnu::noinline]] kernel::process::SyscallReturn
   start_write(kernel::process::ProcessId process, std::uint32_t length) const;
   /// Starts `process`'s read, or says why not.
-  [[nodiscard]] kernel::process::SyscallReturn
+  [[nodiscard, gnu::noinline]] kernel::process::SyscallReturn
   start_read(kernel::process::ProcessId process, std::uint32_t length) const;
   /// Stops `process`'s read.
-  [[nodiscard]] kernel::process::SyscallReturn
+  [[nodiscard, gnu::noinline]] kernel::process::SyscallReturn
   abort(kernel::process::ProcessId process) const;
 
   /// Sends the next chunk of the write of the next waiting process, round

@@ -12,19 +12,11 @@
 
 namespace capsules::process {
 
-/// One row of a DriverTable: a driver number and the driver serving it.
-struct DriverEntry {
-  /// The number processes name in subscribe, command and allow.
-  std::uint32_t number = 0;
-  /// The driver (a component in static storage).
-  const kernel::process::SyscallDriver *driver = nullptr;
-};
+/// One row of a DriverTable.
+using DriverEntry = kernel::process::DriverEntry;
 
-/// A fixed table of `N` drivers (the `SyscallDriverLookup` that Tock's
-/// boards write as a `match` on the driver number). A linear search: a
-/// board has a handful of drivers, and a table with no hashing or sorting
-/// has nothing to get wrong. A number that appears twice finds its first
-/// row.
+/// A fixed table of `N` drivers that owns its rows: the board's
+/// `SyscallDriverLookup`.
 template <std::size_t N>
 class LEASH_COMPONENT DriverTable final
     : public kernel::process::SyscallDriverLookup {
@@ -34,18 +26,9 @@ public:
   /// board build the table, then `Processes` on it, then the drivers on
   /// `Processes`.
   explicit constexpr DriverTable(const std::array<DriverEntry, N> &entries)
-      : entries_(entries) {}
-
-  /// The driver of `number`, or none.
-  [[nodiscard]] const kernel::process::SyscallDriver *
-  driver(std::uint32_t number) const override {
-    for (const DriverEntry &entry : entries_) {
-      if (entry.number == number) {
-        return entry.driver;
-      }
-    }
-    return nullptr;
-  }
+      // The base keeps a view of `entries_`, which is constructed next: a
+      // span only takes its address.
+      : SyscallDriverLookup(entries_), entries_(entries) {}
 
 private:
   /// The rows.

@@ -66,12 +66,24 @@ class ScriptedBoundary final : public kernel::process::UserspaceBoundary {
 public:
   void start_timeslice(std::uint32_t) const override {}
   void stop_timeslice() const override {}
-  kernel::process::SwitchReason switch_to_process(
-      kernel::process::StoredRegisters &registers) const override {
+  kernel::process::SwitchReason
+  switch_to_process(kernel::process::StoredRegisters &registers,
+                    kernel::process::SyscallEntry &entry) const override {
     ran.push_back(registers.stack_pointer);
+    ran_r4.push_back(registers.callee_saved[0]);
+    if (syscalls.empty()) {
+      entry = syscall;
+    } else {
+      entry = syscalls.front();
+      syscalls.pop_front();
+    }
     if (stack_pointer_to_set != 0) {
       registers.stack_pointer = stack_pointer_to_set;
       stack_pointer_to_set = 0;
+    }
+    if (r4_to_set != 0) {
+      registers.callee_saved[0] = r4_to_set;
+      r4_to_set = 0;
     }
     if (reasons.empty()) {
       return kernel::process::SwitchReason::timeslice_expired;
@@ -81,19 +93,26 @@ public:
     return reason;
   }
   kernel::process::FaultRecord last_fault() const override { return fault; }
-  std::uint8_t last_syscall_number() const override { return syscall_number; }
 
   /// Why the next switches return.
   mutable std::deque<kernel::process::SwitchReason> reasons;
   /// The stack pointer of each process run.
   mutable std::vector<std::uint32_t> ran;
+  /// The r4 of each process run.
+  mutable std::vector<std::uint32_t> ran_r4;
+  /// When not 0, the next switch leaves the process with this r4 (as a
+  /// process that used its registers).
+  mutable std::uint32_t r4_to_set = 0;
+  /// The system calls the next syscall switches report, in order (then
+  /// `syscall`).
+  mutable std::deque<kernel::process::SyscallEntry> syscalls;
   /// When not 0, the next switch leaves the process with this stack
   /// pointer (as a process that moved its own).
   mutable std::uint32_t stack_pointer_to_set = 0;
   /// What a fault looks like.
   kernel::process::FaultRecord fault{};
-  /// The `svc` immediate a syscall switch reports (2: command).
-  std::uint8_t syscall_number = 2;
+  /// The system call a syscall switch reports (2: command, of driver 0).
+  kernel::process::SyscallEntry syscall{.arguments = {}, .number = 2};
 };
 
 /// A chip with no interrupts, for `Processes::run_next`.

@@ -123,7 +123,7 @@ public:
       set_word(index, frame + 4 * word, arguments[word]);
     }
     set_word(index, frame + 24, flash_start(index) + 2 * number + 2);
-    processes.handle_syscall(processes.process(index), number);
+    processes.handle_syscall(processes.process(index), {arguments, number});
     return {word(index, frame), word(index, frame + 4), word(index, frame + 8),
             word(index, frame + 12)};
   }

@@ -108,11 +108,14 @@ public:
   }
   /// Its registers while it does not run (the exception frame is at their
   /// stack pointer).
-  [[nodiscard]] StoredRegisters registers() const { return registers_.get(); }
+  [[nodiscard]] StoredRegisters registers() const {
+    return {.callee_saved = callee_saved_.get(),
+            .stack_pointer = stack_pointer_.get()};
+  }
   /// Its stack pointer while it does not run (where its exception frame
   /// is).
   [[nodiscard]] std::uint32_t stack_pointer() const {
-    return registers_.get().stack_pointer;
+    return stack_pointer_.get();
   }
   /// The exit code it gave, if it exited.
   [[nodiscard]] std::optional<std::uint32_t> exit_code() const {
@@ -138,10 +141,12 @@ private:
   leash::Cell<std::uint32_t> app_break_;
   /// The start of its grant region.
   leash::Cell<std::uint32_t> kernel_break_;
-  /// Its registers while it does not run.
-  leash::Cell<StoredRegisters> registers_;
-  /// The pc after the `svc` that stopped it (where upcalls return to).
-  leash::Cell<std::uint32_t> syscall_return_;
+  /// Its r4..r11 while it does not run. Apart from the stack pointer: a
+  /// run of system calls keeps them in the scheduler and stores them once,
+  /// while every call needs the stack pointer (its frame).
+  leash::Cell<std::array<std::uint32_t, 8>> callee_saved_;
+  /// Its stack pointer while it does not run.
+  leash::Cell<std::uint32_t> stack_pointer_;
   /// Its due upcalls.
   leash::MapCell<UpcallQueue> upcalls_{UpcallQueue{}};
   /// What it subscribed.

@@ -6,9 +6,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <span>
+#include <utility>
 
 namespace kernel::process {
 
@@ -99,11 +99,13 @@ public:
     if (!offset) {
       return std::nullopt;
     }
-    std::array<std::uint32_t, N> words;
-    // In the process's byte order, which is the core's (little-endian on
-    // the target and the host).
-    std::memcpy(words.data(), ram_.subspan(*offset, N * 4).data(), N * 4);
-    return words;
+    const std::span<const std::uint8_t> bytes = ram_.subspan(*offset, N * 4);
+    // Word by word, unrolled: a frame is read on every upcall, and a
+    // freestanding build calls an out-of-line memcpy for anything larger.
+    return [bytes]<std::size_t... Index>(std::index_sequence<Index...>) {
+      return std::array<std::uint32_t, N>{
+          load_word(bytes.template subspan<4 * Index, 4>())...};
+    }(std::make_index_sequence<N>{});
   }
   /// Writes `words` at `address` if they lie below `limit`; whether it did.
   template <std::size_t N>
@@ -114,7 +116,10 @@ public:
     if (!offset) {
       return false;
     }
-    std::memcpy(ram_.subspan(*offset, N * 4).data(), words.data(), N * 4);
+    const std::span<std::uint8_t> bytes = ram_.subspan(*offset, N * 4);
+    [bytes, &words]<std::size_t... Index>(std::index_sequence<Index...>) {
+      (store_word(bytes.template subspan<4 * Index, 4>(), words[Index]), ...);
+    }(std::make_index_sequence<N>{});
     return true;
   }
 
@@ -129,6 +134,20 @@ private:
              std::uint32_t limit) const {
     return offset_in(address, length, ram_address_,
                      limit < ram_end() ? limit : ram_end());
+  }
+
+  /// The word in `bytes`, in the process's byte order, which is the core's
+  /// (little-endian on the target and the host). `__builtin_memcpy`, not
+  /// `std::memcpy`: a freestanding build has no builtins by name, and this
+  /// one must become a single (possibly unaligned) load.
+  static std::uint32_t load_word(std::span<const std::uint8_t, 4> bytes) {
+    std::uint32_t word = 0;
+    __builtin_memcpy(&word, bytes.data(), sizeof word);
+    return word;
+  }
+  /// Stores `word` into `bytes`; see `load_word`.
+  static void store_word(std::span<std::uint8_t, 4> bytes, std::uint32_t word) {
+    __builtin_memcpy(bytes.data(), &word, sizeof word);
   }
 
   /// The offset of [`address`, `address` + `length`) in the memory known at

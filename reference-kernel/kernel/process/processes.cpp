@@ -100,7 +100,8 @@ Result Processes::start(const Process &process) const {
   if (!memory.write_words(frame, words, *initial_break)) {
     return Result::failure(ErrorCode::no_memory);
   }
-  process.registers_.set({.callee_saved = {}, .stack_pointer = frame});
+  process.callee_saved_.set({});
+  process.stack_pointer_.set(frame);
   process.state_.set(ProcessState::runnable);
   return Result::ok();
 }
@@ -334,7 +335,8 @@ bool Processes::deliver_upcall(const Process &process) const {
     (*words)[1] = upcall->arguments[1];
     (*words)[2] = upcall->arguments[2];
     (*words)[3] = upcall->user_data;
-    (*words)[frame_lr / 4] = process.syscall_return_.get() | 1U;
+    // The frame's pc is where the `svc` left it: after the `svc`.
+    (*words)[frame_lr / 4] = (*words)[frame_pc / 4] | 1U;
     (*words)[frame_pc / 4] = upcall->function & ~1U;
     (*words)[frame_psr / 4] |= thumb_state;
   }

@@ -163,10 +163,10 @@ public:
 
   // The system calls (public so that host tests can drive them).
 
-  /// Handles system call `number` (the `svc` immediate) that `process`
-  /// stopped at; its result goes into the process's saved r0..r3, and its
-  /// state changes as the call says.
-  void handle_syscall(const Process &process, std::uint8_t number) const;
+  /// Handles the system call `entry` that `process` stopped at; its result
+  /// goes into the process's saved r0..r3 (the frame at its stack pointer),
+  /// and its state changes as the call says.
+  void handle_syscall(const Process &process, const SyscallEntry &entry) const;
 
   /// The process in slot `index` (host tests look at it).
   [[nodiscard]] const Process &process(std::size_t index) const {
@@ -191,7 +191,9 @@ private:
   /// Marks grant `number` of `process` no longer entered.
   void end_grant(ProcessId process, std::size_t number) const;
   /// The driver of `number`, if any.
-  [[nodiscard]] const SyscallDriver *driver(std::uint32_t number) const;
+  [[nodiscard]] const SyscallDriver *driver(std::uint32_t number) const {
+    return drivers_.get()->driver(number);
+  }
   /// The process `id` names, if it still runs or waits.
   [[nodiscard]] const Process *live(ProcessId id) const;
   /// Starts `process` from its entry with fresh tables.
@@ -237,8 +239,8 @@ private:
   const UserspaceBoundary &boundary_;
   /// The MPU.
   const MemoryProtection &protection_;
-  /// The drivers, once set.
-  leash::OptionalCell<const SyscallDriverLookup *> drivers_;
+  /// The drivers (none until they are set: no null test on every call).
+  leash::Cell<const SyscallDriverLookup *> drivers_{&no_drivers};
   /// The policy.
   ProcessPolicy policy_;
   /// The slots.

@@ -39,25 +39,36 @@ void Processes::run(const Process &process, const Chip &chip) const {
   boundary_.start_timeslice(policy_.timeslice_microseconds);
   // The process runs until its slice ends or the kernel has work; between
   // its system calls it goes on at once, without a trip through the loop.
+  // Its r4..r11 stay in `registers` meanwhile, and go back into the table
+  // once, when it stops; the calls themselves need only its stack pointer.
+  StoredRegisters registers = process.registers();
+  SyscallEntry syscall;
+  SwitchReason reason = SwitchReason::syscall;
   while (process.state() == ProcessState::runnable) {
-    StoredRegisters registers = process.registers_.get();
-    const SwitchReason reason = boundary_.switch_to_process(registers);
-    process.registers_.set(registers);
-    if (reason == SwitchReason::syscall) {
-      const std::uint32_t break_before = process.app_break();
-      handle_syscall(process, boundary_.last_syscall_number());
-      if (process.app_break() != break_before) {
-        protection_.configure_for(process.memory(), process.app_break());
-      }
-      if (chip.has_pending_interrupts() || DeferredCall::has_pending()) {
-        break;
-      }
-      continue;
+    reason = boundary_.switch_to_process(registers, syscall);
+    process.stack_pointer_.set(registers.stack_pointer);
+    if (reason != SwitchReason::syscall) {
+      break;
     }
-    if (reason == SwitchReason::fault) {
-      handle_fault(process, boundary_.last_fault());
+    const std::uint32_t break_before = process.app_break();
+    handle_syscall(process, syscall);
+    if (process.app_break() != break_before) {
+      protection_.configure_for(process.memory(), process.app_break());
     }
-    break;
+    // An exit that restarted it gave it a fresh stack and registers (a
+    // restart that failed ended it). Told by the call itself, not by a
+    // value kept across calls: the loop has no register to spare.
+    if (syscall.number == immediate(SyscallClass::exit) &&
+        syscall.arguments[0] == exit_restart) {
+      registers = process.registers();
+    }
+    if (chip.has_pending_interrupts() || DeferredCall::has_pending()) {
+      break;
+    }
+  }
+  process.callee_saved_.set(registers.callee_saved);
+  if (reason == SwitchReason::fault) {
+    handle_fault(process, boundary_.last_fault());
   }
   boundary_.stop_timeslice();
 }

@@ -30,13 +30,9 @@ enum class SyscallClass : std::uint8_t {
   exit = 6,
 };
 
-/// The class of `svc` immediate `number`, if it is one.
-[[nodiscard]] constexpr std::optional<SyscallClass>
-syscall_class(std::uint32_t number) {
-  if (number > static_cast<std::uint32_t>(SyscallClass::exit)) {
-    return std::nullopt;
-  }
-  return static_cast<SyscallClass>(number);
+/// The `svc` immediate of `syscall`.
+[[nodiscard]] constexpr std::uint32_t immediate(SyscallClass syscall) {
+  return static_cast<std::uint32_t>(syscall);
 }
 
 /// Yield's kinds, in r0.
@@ -46,6 +42,11 @@ enum class YieldKind : std::uint32_t {
   /// Sleep until an upcall is due, and run it.
   wait = 1,
 };
+
+/// Exit's kinds, in r0: end the process with the exit code in r1.
+inline constexpr std::uint32_t exit_terminate = 0;
+/// See `exit_terminate`: start the process again from its entry.
+inline constexpr std::uint32_t exit_restart = 1;
 
 /// Memop's operations, in r0 (TRD104 section 4.6).
 enum class MemopOperation : std::uint32_t {

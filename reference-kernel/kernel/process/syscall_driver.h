@@ -8,6 +8,7 @@
 #include <leash/annotations.h>
 
 #include <cstdint>
+#include <span>
 
 namespace kernel::process {
 
@@ -29,17 +30,57 @@ protected:
   ~SyscallDriver() = default;
 };
 
-/// The board's table of drivers by number (Tock's `SyscallDriverLookup`).
+/// One row of the board's driver table: a driver number and the driver
+/// serving it.
+struct DriverEntry {
+  /// The number processes name in subscribe, command and allow.
+  std::uint32_t number = 0;
+  /// The driver (a component in static storage).
+  const SyscallDriver *driver = nullptr;
+};
+
+/// The board's drivers by number (Tock's `SyscallDriverLookup`, which its
+/// boards write as a `match` on the number), over rows the board owns. Each
+/// number appears in one row. Tock numbers its core drivers from 0 (alarm
+/// 0, console 1, LEDs 2, buttons 3, ...): a row whose index is its number
+/// is found in one step; any other row by a linear search (a board has a
+/// handful of drivers, and a table with no hashing or sorting has nothing
+/// to get wrong). Not virtual: every command, subscribe and allow looks its
+/// driver up.
 class LEASH_COMPONENT SyscallDriverLookup {
 public:
-  /// The driver of `number`, or none.
-  [[nodiscard]] virtual const SyscallDriver *
-  driver(std::uint32_t number) const = 0;
+  /// A lookup over `rows`, which must outlive it (the board's static
+  /// table). The drivers may be constructed after the rows: only their
+  /// addresses are kept.
+  constexpr explicit SyscallDriverLookup(std::span<const DriverEntry> rows)
+      : rows_(rows) {}
+  /// A lookup is a view of its rows, not a place to copy.
+  SyscallDriverLookup(const SyscallDriverLookup &) = delete;
+  /// See the copy constructor.
+  SyscallDriverLookup &operator=(const SyscallDriverLookup &) = delete;
 
-protected:
-  /// Lookups are never destroyed through this interface.
-  ~SyscallDriverLookup() = default;
+  /// The driver of `number`, or none.
+  [[nodiscard]] constexpr const SyscallDriver *
+  driver(std::uint32_t number) const {
+    if (number < rows_.size() && rows_[number].number == number) {
+      return rows_[number].driver;
+    }
+    for (const DriverEntry &row : rows_) {
+      if (row.number == number) {
+        return row.driver;
+      }
+    }
+    return nullptr;
+  }
+
+private:
+  /// The rows.
+  const std::span<const DriverEntry> rows_;
 };
+
+/// A lookup that finds no driver: the process table's until the board sets
+/// its own.
+inline constexpr SyscallDriverLookup no_drivers{std::span<const DriverEntry>{}};
 
 } // namespace kernel::process
 

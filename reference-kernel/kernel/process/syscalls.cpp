@@ -6,9 +6,6 @@
 namespace kernel::process {
 namespace {
 
-/// The frame's pc, where the `svc` left it.
-constexpr std::uint32_t frame_pc = 6 * 4;
-
 /// Whether [a, a + a_length) and [b, b + b_length) share a byte.
 constexpr bool overlap(std::uint32_t a, std::uint32_t a_length, std::uint32_t b,
                        std::uint32_t b_length) {
@@ -17,68 +14,52 @@ constexpr bool overlap(std::uint32_t a, std::uint32_t a_length, std::uint32_t b,
 
 } // namespace
 
-const SyscallDriver *Processes::driver(std::uint32_t number) const {
-  const auto drivers = drivers_.get();
-  return drivers ? (*drivers)->driver(number) : nullptr;
-}
-
 void Processes::handle_syscall(const Process &process,
-                               std::uint8_t number) const {
-  const ProcessMemory memory = process.memory();
-  const std::uint32_t frame = process.stack_pointer();
-  const std::uint32_t limit = process.app_break();
-  // The exception frame the `svc` pushed: r0..r3, r12, lr, pc, xPSR.
-  const auto words = memory.read_words<8>(frame, limit);
-  if (!words) {
-    kill_for(process, "its stack pointer left its memory");
-    return;
-  }
-  const std::array<std::uint32_t, 4> arguments{(*words)[0], (*words)[1],
-                                               (*words)[2], (*words)[3]};
-  // Where an upcall returns to: after the `svc`.
-  process.syscall_return_.set((*words)[frame_pc / 4]);
-  const auto syscall = syscall_class(number);
-
+                               const SyscallEntry &entry) const {
+  const std::array<std::uint32_t, 4> &arguments = entry.arguments;
   SyscallReturn result = SyscallReturn::failure(ErrorCode::no_support);
-  if (syscall) {
-    switch (*syscall) {
-    case SyscallClass::yield:
-      result = yield(process, arguments[0], arguments[1]);
-      break;
-    case SyscallClass::subscribe:
-      result = subscribe(process, arguments);
-      break;
-    case SyscallClass::command:
-      result = command(process, arguments);
-      break;
-    case SyscallClass::read_write_allow:
-      result = allow(process, true, arguments);
-      break;
-    case SyscallClass::read_only_allow:
-      result = allow(process, false, arguments);
-      break;
-    case SyscallClass::memop:
-      result = memop(process, arguments[0], arguments[1]);
-      break;
-    case SyscallClass::exit:
-      result = exit(process, arguments[0], arguments[1]);
-      break;
+  // A switch on the immediate itself, not on `syscall_class`'s optional:
+  // one bounds test and one jump on every call.
+  switch (entry.number) {
+  case immediate(SyscallClass::yield):
+    // Yield returns nothing: an upcall it ran left its own registers.
+    static_cast<void>(yield(process, arguments[0], arguments[1]));
+    return;
+  case immediate(SyscallClass::subscribe):
+    result = subscribe(process, arguments);
+    break;
+  case immediate(SyscallClass::command):
+    result = command(process, arguments);
+    break;
+  case immediate(SyscallClass::read_write_allow):
+    result = allow(process, true, arguments);
+    break;
+  case immediate(SyscallClass::read_only_allow):
+    result = allow(process, false, arguments);
+    break;
+  case immediate(SyscallClass::memop):
+    result = memop(process, arguments[0], arguments[1]);
+    break;
+  case immediate(SyscallClass::exit):
+    result = exit(process, arguments[0], arguments[1]);
+    // A successful exit or restart left no frame to return into.
+    if (result.is_success()) {
+      return;
     }
+    break;
+  default:
+    break;
   }
-  // A process that ended, or an upcall that now runs in the frame, takes
-  // no return values.
+  // A process that the call ended takes no return values.
   const ProcessState state = process.state();
   if (state != ProcessState::runnable && state != ProcessState::yielded) {
     return;
   }
-  // Yield returns nothing (an upcall it ran left its own registers), and a
-  // successful exit or restart left no frame to return into.
-  if (syscall == SyscallClass::yield ||
-      (syscall == SyscallClass::exit && result.is_success())) {
-    return;
+  // r0..r3 of the frame the `svc` pushed, which the exception return pops.
+  if (!process.memory().write_words(process.stack_pointer(), result.registers(),
+                                    process.app_break())) {
+    kill_for(process, "its stack pointer left its memory");
   }
-  static_cast<void>(
-      memory.write_words(frame, result.registers(), process.app_break()));
 }
 
 SyscallReturn Processes::yield(const Process &process, std::uint32_t kind,
@@ -270,12 +251,12 @@ SyscallReturn Processes::memop(const Process &process, std::uint32_t operation,
 
 SyscallReturn Processes::exit(const Process &process, std::uint32_t kind,
                               std::uint32_t code) const {
-  if (kind == 0) {
+  if (kind == exit_terminate) {
     process.exit_code_.set(code);
     end(process, ProcessState::terminated);
     return SyscallReturn::success();
   }
-  if (kind == 1) {
+  if (kind == exit_restart) {
     static_cast<void>(restart(process.id().index));
     return SyscallReturn::success();
   }

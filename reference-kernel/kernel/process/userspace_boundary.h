@@ -26,6 +26,16 @@ struct StoredRegisters {
   std::uint32_t stack_pointer = 0;
 };
 
+/// A system call as the process made it: the `svc` immediate (its class)
+/// and r0..r3 (its arguments), as the architecture took them from the
+/// exception frame at the moment of the call.
+struct SyscallEntry {
+  /// r0..r3.
+  std::array<std::uint32_t, 4> arguments{};
+  /// The `svc` immediate.
+  std::uint32_t number = 0;
+};
+
 /// Why a process stopped running and the kernel runs again.
 enum class SwitchReason : std::uint8_t {
   /// It made a system call (`svc`).
@@ -62,13 +72,15 @@ public:
   /// Stops the time slice timer.
   virtual void stop_timeslice() const = 0;
   /// Runs the process whose registers are `registers` in unprivileged
-  /// thread mode until it traps back; `registers` then hold its state.
-  virtual SwitchReason switch_to_process(StoredRegisters &registers) const = 0;
-  /// The immediate of the `svc` that stopped the process last (meaningful
-  /// after `SwitchReason::syscall`): the architecture reads it from the
-  /// instruction the process just executed, which the MPU let it execute, so
-  /// it lies in the process's own flash.
-  [[nodiscard]] virtual std::uint8_t last_syscall_number() const = 0;
+  /// thread mode until it traps back; `registers` then hold its state. When
+  /// it stopped at a system call, `syscall` holds the call: the
+  /// architecture reads the `svc` immediate from the instruction the process
+  /// just executed (the MPU let it execute it, so it lies in the process's
+  /// own flash) and r0..r3 from the frame the hardware just pushed with the
+  /// process's own permissions, so the kernel never reads the process's
+  /// memory to decode a call.
+  virtual SwitchReason switch_to_process(StoredRegisters &registers,
+                                         SyscallEntry &syscall) const = 0;
   /// The last process fault's record.
   [[nodiscard]] virtual FaultRecord last_fault() const = 0;
 
