@@ -90,6 +90,49 @@ const CXXRecordDecl *calledComponent(const Expr *Call) {
   return Class;
 }
 
+/// The parameter of \p Function that the cell named by \p Use is reached
+/// through (`cell` in `cell.get()`, `table` in `table->slots[1]`), if any.
+const ParmVarDecl *parameterBehind(const Expr *Use,
+                                   const FunctionDecl *Function) {
+  const Expr *E = Use;
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Reference = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Parameter = dyn_cast<ParmVarDecl>(Reference->getDecl());
+      return Parameter && Parameter->getDeclContext() == Function ? Parameter
+                                                                  : nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase();
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      E = Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
+    else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+      E = (Operator->getOperator() == OO_Subscript ||
+           Operator->getOperator() == OO_Star ||
+           Operator->getOperator() == OO_Arrow) &&
+                  Operator->getNumArgs() > 0
+              ? Operator->getArg(0)
+              : nullptr;
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The argument of \p Call that binds \p Parameter, if any.
+const Expr *argumentFor(const CallExpr *Call, const ParmVarDecl *Parameter) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  // A member operator's object is its first argument.
+  const unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)
+          ? 1
+          : 0;
+  const unsigned Index = Parameter->getFunctionScopeIndex() + Offset;
+  return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
+}
+
 /// \p Function, or the template it was instantiated from: a finding in a
 /// template is reported once, naming the template.
 const FunctionDecl *asWritten(const FunctionDecl *Function) {
@@ -121,7 +164,10 @@ void IsrSharedAccessCheck::check(const MatchFinder::MatchResult &Result) {
   for (const BoundNodes &Nodes : Calls) {
     const auto *Call = Nodes.getNodeAs<CallExpr>("call");
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || calledComponent(Call) || isInterruptFunction(Callee))
+    // The members of cells and leases implement the vocabulary: what they
+    // do to their object is the call's use of it, reported in the handler.
+    if (!Callee || calledComponent(Call) || isInterruptFunction(Callee) ||
+        isVocabularyImplementation(Callee))
       continue;
     const FunctionDecl *Definition = nullptr;
     if (!Callee->hasBody(Definition) || !Definition ||
@@ -160,36 +206,57 @@ void IsrSharedAccessCheck::checkBody(const Stmt *Body,
       if (!Cell)
         continue;
     }
-    SourceLocation Location = Use->getExprLoc();
+    const Expr *At = Use;
+    const FunctionDecl *In = Function;
+    const CallExpr *Through = Call;
+    if (Call && Cell)
+      if (const ParmVarDecl *Parameter = parameterBehind(Use, Function)) {
+        // A cell the handler gives to the helper is the handler's use, at
+        // its argument (where the handler names it, and where the fix
+        // goes), never inside the helper: the helper may be the
+        // vocabulary's own (`leash::increment(cell)`).
+        const Expr *Argument = argumentFor(Call, Parameter);
+        if (!Argument)
+          continue;
+        At = Argument->IgnoreParenImpCasts();
+        if (const auto *Address = dyn_cast<UnaryOperator>(At);
+            Address && Address->getOpcode() == UO_AddrOf)
+          At = Address->getSubExpr()->IgnoreParenImpCasts();
+        if (const NamedDecl *Named = cellName(At))
+          Cell = Named;
+        In = Handler;
+        Through = nullptr;
+      }
+    SourceLocation Location = At->getExprLoc();
     if (Location.isMacroID())
       Location = Context.getSourceManager().getExpansionLoc(Location);
     if (!Reported.insert(Location).second)
       continue;
-    bool InHelper = Call != nullptr;
-    Function = asWritten(Function);
-    Handler = asWritten(Handler);
+    bool InHelper = Through != nullptr;
+    const FunctionDecl *Written = asWritten(In);
+    const FunctionDecl *WrittenHandler = asWritten(Handler);
     if (Component) {
       const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
       diag(Location, "call to %0 of component %1 in %select{interrupt "
                      "handler %3|%2, which interrupt handler %3 calls}4; "
                      "interrupt handlers only acknowledge the hardware and "
                      "defer the work to the kernel loop")
-          << Callee << Component << Function << Handler << InHelper;
+          << Callee << Component << Written << WrittenHandler << InHelper;
     } else {
       diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
                      "which interrupt handler %2 calls}3; cells are not "
                      "interrupt-safe: acknowledge the hardware and defer the "
                      "work to the kernel loop")
-          << Cell << Function << Handler << InHelper;
+          << Cell << Written << WrittenHandler << InHelper;
     }
     if (InHelper)
-      diag(Call->getBeginLoc(), "called from interrupt handler %0 here",
+      diag(Through->getBeginLoc(), "called from interrupt handler %0 here",
            DiagnosticIDs::Note)
-          << Handler;
+          << WrittenHandler;
     else
-      diag(Handler->getLocation(), "interrupt handler %0 declared here",
+      diag(WrittenHandler->getLocation(), "interrupt handler %0 declared here",
            DiagnosticIDs::Note)
-          << Handler;
+          << WrittenHandler;
   }
 }
 

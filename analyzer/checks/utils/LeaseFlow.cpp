@@ -956,12 +956,7 @@ bool isLeaseFlowCandidate(const FunctionDecl *Function) {
       Function->isImplicit() || Function->isDefaulted() ||
       Function->isDependentContext() || Function->isInvalidDecl())
     return false;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function)) {
-    QualType Class(Method->getParent()->getTypeForDecl(), 0);
-    if (isLeaseType(Class) || isCellType(Class))
-      return false;
-  }
-  return true;
+  return !isVocabularyImplementation(Function);
 }
 
 LeaseFlowCache &LeaseFlowCache::of(ASTContext &Context) {
