@@ -171,6 +171,29 @@ bool isUnwrapping(const DynTypedNode &Node) {
   return asDereference(Node) != nullptr;
 }
 
+/// The standard functions that move leases between their arguments: the
+/// analysis applies them itself (a callee summary cannot say that the
+/// arguments trade places).
+enum class Trade {
+  None,
+  /// `std::swap(a, b)`: each gets what the other held.
+  Swap,
+  /// `std::exchange(a, v)`: `a` gets `v`, the call returns what `a` held.
+  Exchange,
+};
+
+Trade tradeOf(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() || Call->getNumArgs() != 2)
+    return Trade::None;
+  if (Callee->getName() == "swap")
+    return Trade::Swap;
+  if (Callee->getName() == "exchange")
+    return Trade::Exchange;
+  return Trade::None;
+}
+
 /// The parameter of \p Call that its argument \p Argument binds, if any.
 const ParmVarDecl *parameterFor(const CallExpr *Call, const Expr *Argument) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -234,6 +257,8 @@ private:
   void transferDeclaration(const DeclStmt *Declaration, FlowState &State);
   void transferAssignment(const CXXOperatorCallExpr *Assignment,
                           FlowState &State, bool Report);
+  /// Applies `std::swap` or `std::exchange` (\p How) of places.
+  void transferTrade(const CallExpr *Call, Trade How, FlowState &State);
   /// Applies mention \p What at \p Site to place \p Index.
   void apply(FlowState &State, unsigned Index, Mention What,
              const MentionSite &Site, SourceLocation UseLocation, bool Report);
@@ -461,6 +486,14 @@ Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
       Operator && Operator->getOperator() == OO_Equal &&
       Operator->getNumArgs() == 2 && Operator->getArg(0) == Child)
     return Mention::NotAUse; // The assignment handles its target.
+  // The places `std::swap` trades, and the target of `std::exchange`, are
+  // handled at the call, as an assignment's target is: it may be empty.
+  if (const auto *Call = Parent.get<CallExpr>()) {
+    const Trade How = tradeOf(Call);
+    if ((How != Trade::None && Call->getArg(0) == Child) ||
+        (How == Trade::Swap && Call->getArg(1) == Child))
+      return Mention::NotAUse;
+  }
   // Moved (explicitly, or implicitly as the operand of a `return`).
   const Expr *Moved = Child;
   if (const auto *Expression = Parent.get<Expr>();
@@ -497,9 +530,12 @@ Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
     if (!Call->getDirectCallee())
       return Mention::Transfer; // An rvalue given away.
     const ParmVarDecl *Parameter = parameterFor(Call, Moved);
-    return Parameter && Parameter->getType()->isRValueReferenceType()
-               ? Mention::Transfer
-               : Mention::Use;
+    if (!Parameter || !Parameter->getType()->isRValueReferenceType())
+      return Mention::Use;
+    // The new value of an `std::exchange`: its target gets what this held.
+    if (tradeOf(Call) == Trade::Exchange && Call->getArg(1) == Moved)
+      Site.Receiver = Call;
+    return Mention::Transfer;
   }
   return Mention::Use;
 }
@@ -854,6 +890,11 @@ void FunctionFlow::transferStatement(const Stmt *S, FlowState &State,
       transferAssignment(Operator, State, Report);
     return;
   }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const Trade How = tradeOf(Call); How != Trade::None)
+      transferTrade(Call, How, State);
+    return;
+  }
   if (const auto *Assignment = dyn_cast<BinaryOperator>(S)) {
     // A flag that mirrored an emptiness test is overwritten.
     if (!Assignment->isAssignmentOp())
@@ -921,12 +962,81 @@ void FunctionFlow::transferAssignment(const CXXOperatorCallExpr *Assignment,
     if (!initializesEmpty(Assignment->getArg(1), Rest, Place.Kind)) {
       Typestate.Facts = MayOwn;
       Typestate.Acquired = Assignment->getBeginLoc();
-      if (std::optional<std::uint8_t> Handed = handedTo(Assignment);
-          Handed && Target->Exact)
+      // Moved in, or the old value of an `std::exchange`.
+      std::optional<std::uint8_t> Handed = handedTo(Assignment);
+      if (!Handed)
+        Handed = handedTo(Assignment->getArg(1));
+      if (Handed && Target->Exact)
         Typestate.Facts = *Handed;
     }
     State.forgetMirrorsOf(Index);
   }
+}
+
+void FunctionFlow::transferTrade(const CallExpr *Call, Trade How,
+                                 FlowState &State) {
+  std::optional<NamedPlaces> First = Places.designated(Call->getArg(0));
+  if (How == Trade::Exchange) {
+    // What the call returns is what the target held; without a tracked
+    // target, whatever was moved in is not what the call hands on.
+    auto MovedIn = Handed.find(Call);
+    std::optional<std::uint8_t> New;
+    if (MovedIn != Handed.end()) {
+      New = MovedIn->second;
+      Handed.erase(MovedIn);
+    }
+    if (!First || !First->Exact) {
+      if (First)
+        for (unsigned Index : First->Places) {
+          State.Places[Index] = PlaceState();
+          State.Places[Index].Facts = Unknown;
+          State.forgetMirrorsOf(Index);
+        }
+      return;
+    }
+    const unsigned Index = First->Places.front();
+    PlaceState &Place = State.Places[Index];
+    Handed[Call] = Place.Facts & (MayOwn | Unknown);
+    Place = PlaceState();
+    if (!New)
+      New = initializesEmpty(Call->getArg(1), {}, Places.all()[Index].Kind)
+                ? 0
+                : std::uint8_t(MayOwn);
+    Place.Facts = *New;
+    if (Place.Facts & MayOwn)
+      Place.Acquired = Call->getBeginLoc();
+    State.forgetMirrorsOf(Index);
+    return;
+  }
+  std::optional<NamedPlaces> Second = Places.designated(Call->getArg(1));
+  if (First && Second && First->Places.size() == Second->Places.size() &&
+      First->Exact == Second->Exact) {
+    // The same type on both sides: the places correspond in order.
+    for (unsigned I = 0; I < First->Places.size(); ++I) {
+      std::swap(State.Places[First->Places[I]],
+                State.Places[Second->Places[I]]);
+      // Each got its buffer, or lost it, at the swap.
+      for (unsigned Index : {First->Places[I], Second->Places[I]}) {
+        PlaceState &Place = State.Places[Index];
+        if (Place.Facts & MayOwn)
+          Place.Acquired = Call->getBeginLoc();
+        if (Place.Facts & MayMoved) {
+          Place.Transfer = Call->getBeginLoc();
+          Place.TransferBlock = Current;
+        }
+        State.forgetMirrorsOf(Index);
+      }
+    }
+    return;
+  }
+  // Traded with something untracked: what it gets is not known.
+  for (const std::optional<NamedPlaces> &Side : {First, Second})
+    if (Side)
+      for (unsigned Index : Side->Places) {
+        State.Places[Index] = PlaceState();
+        State.Places[Index].Facts = Unknown;
+        State.forgetMirrorsOf(Index);
+      }
 }
 
 /// The caches of the translation units being analysed on this thread.
