@@ -242,6 +242,9 @@ private:
   Mention classifyBorrow(const CallExpr *Call, const Expr *Argument) const;
   /// What capturing a place by reference in \p Lambda does.
   Mention classifyCapture(const LambdaExpr *Lambda, const VarDecl *Var) const;
+  /// Whether \p Named, a closure's captured places, is the closure being
+  /// called (`send()`).
+  bool callsClosure(const NamedPlaces &Named) const;
   /// What the mention \p Reference does to the places it names.
   Mention classifyMention(const NamedPlaces &Named,
                           const DeclRefExpr *Reference,
@@ -664,6 +667,19 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
   return classifyValue(Named.Outer, Site);
 }
 
+bool FunctionFlow::callsClosure(const NamedPlaces &Named) const {
+  if (Named.Exact || !Named.Outer)
+    return false;
+  const CXXRecordDecl *Record = Named.Outer->getType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isLambda())
+    return false;
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = parentThroughImplicit(Context, Named.Outer, Child);
+  const auto *Call = Parent.get<CXXOperatorCallExpr>();
+  return Call && Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+         Call->getArg(0) == Child;
+}
+
 LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
                                            SourceLocation Where,
                                            std::string Message) {
@@ -877,12 +893,24 @@ void FunctionFlow::transferStatement(const Stmt *S, FlowState &State,
       return;
     }
     // A whole struct: its leases move with it (the struct that takes them
-    // over is owned); reading it is not a use of each of them.
-    if (What == Mention::Use)
-      return;
+    // over is owned); reading it is not a use of each of them. Calling a
+    // closure is: its body runs with what it captured. One call, one
+    // finding, on the first capture that may have been moved on.
+    const bool Called = callsClosure(*Named);
+    bool Found = false;
     Site.Receiver = nullptr;
-    for (unsigned Index : Named->Places)
-      apply(State, Index, What, Site, SourceLocation(), Report);
+    for (unsigned Index : Named->Places) {
+      if (Called && (State.Places[Index].Facts & MayMoved)) {
+        // The first reports (and leaves it unknown); the others are the
+        // same defect.
+        SourceLocation Use =
+            Found ? SourceLocation() : Reference->getBeginLoc();
+        apply(State, Index, Mention::Unknown, Site, Use, Report);
+        Found = true;
+      }
+      if (What != Mention::Use)
+        apply(State, Index, What, Site, SourceLocation(), Report);
+    }
     return;
   }
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
