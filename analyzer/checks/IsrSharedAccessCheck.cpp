@@ -90,6 +90,23 @@ const CXXRecordDecl *calledComponent(const Expr *Call) {
   return Class;
 }
 
+/// Whether \p E is part of a parameter's default argument: written at the
+/// function's declaration, evaluated at each call that leaves it out.
+bool isInDefaultArgument(const Expr *E, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<ParmVarDecl>())
+      return true;
+    if (Node.get<Decl>())
+      return false;
+  }
+  return false;
+}
+
 /// The parameter of \p Function that the cell named by \p Use is reached
 /// through (`cell` in `cell.get()`, `table` in `table->slots[1]`), if any.
 const ParmVarDecl *parameterBehind(const Expr *Use,
@@ -184,80 +201,102 @@ void IsrSharedAccessCheck::checkBody(const Stmt *Body,
                                      ASTContext &Context) {
   if (!Body)
     return;
-  auto Uses = match(
+  const auto Matcher =
       findAll(expr(anyOf(declRefExpr(), memberExpr(), arraySubscriptExpr(),
                          cxxMemberCallExpr(), cxxOperatorCallExpr()))
-                  .bind("use")),
-      *Body, Context);
-  for (const BoundNodes &Nodes : Uses) {
+                  .bind("use"));
+  for (const BoundNodes &Nodes : match(Matcher, *Body, Context)) {
     const auto *Use = Nodes.getNodeAs<Expr>("use");
-    const CXXRecordDecl *Component = nullptr;
-    const NamedDecl *Cell = nullptr;
-    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Use);
-    bool Subscript = Operator && Operator->getOperator() == OO_Subscript;
-    if (isa<CXXMemberCallExpr>(Use) || (Operator && !Subscript)) {
-      Component = calledComponent(Use);
-      if (!Component)
-        continue;
-    } else {
-      if (!namesCell(Use, Context) || isInsideLargerCellName(Use, Context))
-        continue;
-      Cell = cellName(Use);
-      if (!Cell)
-        continue;
-    }
-    const Expr *At = Use;
-    const FunctionDecl *In = Function;
-    const CallExpr *Through = Call;
-    if (Call && Cell)
-      if (const ParmVarDecl *Parameter = parameterBehind(Use, Function)) {
-        // A cell the handler gives to the helper is the handler's use, at
-        // its argument (where the handler names it, and where the fix
-        // goes), never inside the helper: the helper may be the
-        // vocabulary's own (`leash::increment(cell)`).
-        const Expr *Argument = argumentFor(Call, Parameter);
-        if (!Argument)
-          continue;
-        At = Argument->IgnoreParenImpCasts();
-        if (const auto *Address = dyn_cast<UnaryOperator>(At);
-            Address && Address->getOpcode() == UO_AddrOf)
-          At = Address->getSubExpr()->IgnoreParenImpCasts();
-        if (const NamedDecl *Named = cellName(At))
-          Cell = Named;
-        In = Handler;
-        Through = nullptr;
-      }
-    SourceLocation Location = At->getExprLoc();
-    if (Location.isMacroID())
-      Location = Context.getSourceManager().getExpansionLoc(Location);
-    if (!Reported.insert(Location).second)
-      continue;
-    bool InHelper = Through != nullptr;
-    const FunctionDecl *Written = asWritten(In);
-    const FunctionDecl *WrittenHandler = asWritten(Handler);
-    if (Component) {
-      const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
-      diag(Location, "call to %0 of component %1 in %select{interrupt "
-                     "handler %3|%2, which interrupt handler %3 calls}4; "
-                     "interrupt handlers only acknowledge the hardware and "
-                     "defer the work to the kernel loop")
-          << Callee << Component << Written << WrittenHandler << InHelper;
-    } else {
-      diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
-                     "which interrupt handler %2 calls}3; cells are not "
-                     "interrupt-safe: acknowledge the hardware and defer the "
-                     "work to the kernel loop")
-          << Cell << Written << WrittenHandler << InHelper;
-    }
-    if (InHelper)
-      diag(Through->getBeginLoc(), "called from interrupt handler %0 here",
-           DiagnosticIDs::Note)
-          << WrittenHandler;
-    else
-      diag(WrittenHandler->getLocation(), "interrupt handler %0 declared here",
-           DiagnosticIDs::Note)
-          << WrittenHandler;
+    // A default argument is written at the callee's declaration (which may
+    // be the vocabulary's); it is used at the call, reported below.
+    if (!isInDefaultArgument(Use, Context))
+      checkUse(Use, SourceLocation(), Function, Handler, Call, Context);
   }
+  for (const BoundNodes &Nodes :
+       match(findAll(cxxDefaultArgExpr().bind("default")), *Body, Context)) {
+    const auto *Default = Nodes.getNodeAs<CXXDefaultArgExpr>("default");
+    for (const BoundNodes &Inner : match(Matcher, *Default->getExpr(), Context))
+      checkUse(Inner.getNodeAs<Expr>("use"), Default->getUsedLocation(),
+               Function, Handler, Call, Context);
+  }
+}
+
+void IsrSharedAccessCheck::checkUse(const Expr *Use, SourceLocation UsedAt,
+                                    const FunctionDecl *Function,
+                                    const FunctionDecl *Handler,
+                                    const CallExpr *Call, ASTContext &Context) {
+  const CXXRecordDecl *Component = nullptr;
+  const NamedDecl *Cell = nullptr;
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Use);
+  bool Subscript = Operator && Operator->getOperator() == OO_Subscript;
+  if (isa<CXXMemberCallExpr>(Use) || (Operator && !Subscript)) {
+    Component = calledComponent(Use);
+    if (!Component)
+      return;
+  } else {
+    if (!namesCell(Use, Context) || isInsideLargerCellName(Use, Context))
+      return;
+    Cell = cellName(Use);
+    if (!Cell)
+      return;
+  }
+  const Expr *At = Use;
+  const FunctionDecl *In = Function;
+  const CallExpr *Through = Call;
+  if (Call && Cell)
+    if (const ParmVarDecl *Parameter = parameterBehind(Use, Function)) {
+      // A cell the handler gives to the helper is the handler's use, at
+      // its argument (where the handler names it, and where the fix
+      // goes), never inside the helper: the helper may be the
+      // vocabulary's own (`leash::increment(cell)`).
+      const Expr *Argument = argumentFor(Call, Parameter);
+      if (!Argument)
+        return;
+      At = Argument->IgnoreParenImpCasts();
+      // A default argument is used where the call is (the handler's
+      // scan reports the cells in it there).
+      if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(At)) {
+        UsedAt = Default->getUsedLocation();
+        At = Default->getExpr()->IgnoreParenImpCasts();
+      }
+      if (const auto *Address = dyn_cast<UnaryOperator>(At);
+          Address && Address->getOpcode() == UO_AddrOf)
+        At = Address->getSubExpr()->IgnoreParenImpCasts();
+      if (const NamedDecl *Named = cellName(At))
+        Cell = Named;
+      In = Handler;
+      Through = nullptr;
+    }
+  SourceLocation Location = UsedAt.isValid() ? UsedAt : At->getExprLoc();
+  if (Location.isMacroID())
+    Location = Context.getSourceManager().getExpansionLoc(Location);
+  if (!Reported.insert(Location).second)
+    return;
+  bool InHelper = Through != nullptr;
+  const FunctionDecl *Written = asWritten(In);
+  const FunctionDecl *WrittenHandler = asWritten(Handler);
+  if (Component) {
+    const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
+    diag(Location, "call to %0 of component %1 in %select{interrupt "
+                   "handler %3|%2, which interrupt handler %3 calls}4; "
+                   "interrupt handlers only acknowledge the hardware and "
+                   "defer the work to the kernel loop")
+        << Callee << Component << Written << WrittenHandler << InHelper;
+  } else {
+    diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
+                   "which interrupt handler %2 calls}3; cells are not "
+                   "interrupt-safe: acknowledge the hardware and defer the "
+                   "work to the kernel loop")
+        << Cell << Written << WrittenHandler << InHelper;
+  }
+  if (InHelper)
+    diag(Through->getBeginLoc(), "called from interrupt handler %0 here",
+         DiagnosticIDs::Note)
+        << WrittenHandler;
+  else
+    diag(WrittenHandler->getLocation(), "interrupt handler %0 declared here",
+         DiagnosticIDs::Note)
+        << WrittenHandler;
 }
 
 } // namespace clang::tidy::leash

@@ -45,6 +45,13 @@ private:
                  const FunctionDecl *Handler, const CallExpr *Call,
                  ASTContext &Context);
 
+  /// Reports \p Use, found in \p Function's body (see checkBody), if it
+  /// uses a cell or calls into a component; at \p UsedAt when it is valid
+  /// (the call that evaluates the default argument \p Use is part of).
+  void checkUse(const Expr *Use, SourceLocation UsedAt,
+                const FunctionDecl *Function, const FunctionDecl *Handler,
+                const CallExpr *Call, ASTContext &Context);
+
   /// Places already reported.
   llvm::DenseSet<SourceLocation> Reported;
 };

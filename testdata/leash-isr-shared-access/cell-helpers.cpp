@@ -46,3 +46,19 @@ LEASH_INTERRUPT void add_handler() {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: use of cell 'events' in interrupt handler 'add_handler'; cells are not interrupt-safe: acknowledge the hardware and defer the work to the kernel loop [leash-isr-shared-access]
   // CHECK-MESSAGES: :[[@LINE-3]]:22: note: interrupt handler 'add_handler' declared here
 }
+
+// Given by address, or as a default argument: reported at the handler's
+// argument, or at its call.
+void bump_through(const leash::Cell<unsigned> *cell) {
+  cell->set(cell->get() + 1);
+}
+void bump_default(const leash::Cell<unsigned> &cell = total) { cell.set(1); }
+
+LEASH_INTERRUPT void pointer_handler() {
+  bump_through(&events);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: use of cell 'events' in interrupt handler 'pointer_handler'; cells are not interrupt-safe: acknowledge the hardware and defer the work to the kernel loop [leash-isr-shared-access]
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: interrupt handler 'pointer_handler' declared here
+  bump_default();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: use of cell 'total' in interrupt handler 'pointer_handler'; cells are not interrupt-safe: acknowledge the hardware and defer the work to the kernel loop [leash-isr-shared-access]
+  // CHECK-MESSAGES: :[[@LINE-6]]:22: note: interrupt handler 'pointer_handler' declared here
+}
