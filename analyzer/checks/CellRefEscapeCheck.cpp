@@ -66,7 +66,25 @@ public:
   bool isAlias(const Expr *E, unsigned Depth = 0) const {
     if (!E || Depth > 16)
       return false;
-    E = E->IgnoreParenImpCasts();
+    // A value read out of an lvalue is a copy of what is stored there: it
+    // points into the lent object only when it is read from a variable that
+    // holds such a pointer. A pointer member of the object points elsewhere.
+    while (true) {
+      if (const auto *Parens = dyn_cast<ParenExpr>(E)) {
+        E = Parens->getSubExpr();
+      } else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+        if (Cast->getCastKind() == CK_LValueToRValue)
+          return readsAlias(Cast->getSubExpr());
+        E = Cast->getSubExpr();
+      } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+                 Cast && (Cast->getCastKind() == CK_ConstructorConversion ||
+                          Cast->getCastKind() == CK_NoOp)) {
+        // `std::span<T>(value.bytes)`: the cast is the construction.
+        E = Cast->getSubExpr();
+      } else {
+        break;
+      }
+    }
     if (const auto *Reference = dyn_cast<DeclRefExpr>(E))
       return Variables.count(Reference->getDecl()) != 0;
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))
@@ -79,15 +97,20 @@ public:
       return isAlias(Subscript->getBase(), Depth + 1);
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
       return carriesAlias(Call->getType()) || Call->isGLValue()
-                 ? isAlias(Call->getImplicitObjectArgument(), Depth + 1)
+                 ? objectIsAlias(Call->getImplicitObjectArgument(), Depth + 1)
                  : false;
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
       if (Operator->getNumArgs() > 0 &&
           (Operator->isGLValue() || carriesAlias(Operator->getType())))
-        return isAlias(Operator->getArg(0), Depth + 1);
+        return objectIsAlias(Operator->getArg(0), Depth + 1);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       if (!carriesAlias(Construct->getType()))
         return false;
+      // A view copied from an lvalue is a value read out of it.
+      if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
+          Construct->getConstructor()->isCopyOrMoveConstructor() &&
+          !isTemporary(Construct->getArg(0)))
+        return readsAlias(Construct->getArg(0));
       for (const Expr *Argument : Construct->arguments())
         if (isAlias(Argument, Depth + 1))
           return true;
@@ -99,6 +122,38 @@ public:
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
       return isAlias(Bind->getSubExpr(), Depth + 1);
     return false;
+  }
+
+  /// Whether copying the value stored in the lvalue \p E copies a pointer
+  /// or a view into the lent object: \p E names a variable (not a
+  /// reference) that holds one. What is stored in the object itself, or
+  /// behind a reference into it, is the object's data, not derived from the
+  /// lent reference.
+  bool readsAlias(const Expr *E) const {
+    const auto *Reference = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Reference && !Reference->getDecl()->getType()->isReferenceType() &&
+           Variables.count(Reference->getDecl()) != 0;
+  }
+
+  /// Whether what a member function of \p Object returns may point into
+  /// the lent object: \p Object is part of it, or, for a view (whose
+  /// members point into the memory it views), holds a view into it.
+  bool objectIsAlias(const Expr *Object, unsigned Depth) const {
+    if (!Object)
+      return false;
+    QualType Type = Object->getType();
+    if (Type->isRecordType() && carriesAlias(Type) && Object->isGLValue())
+      return readsAlias(Object);
+    return isAlias(Object, Depth);
+  }
+
+  /// Whether \p E is a temporary (a prvalue, materialized or not), whose
+  /// copy is what it was made from, rather than an lvalue whose stored
+  /// value a copy reads.
+  static bool isTemporary(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    return isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E) ||
+           E->isPRValue();
   }
 
   /// Whether \p Variable aliases the lent reference.
@@ -189,9 +244,12 @@ void CellRefEscapeCheck::check(const MatchFinder::MatchResult &Result) {
           Report(Assign->getOperatorLoc(), Target->first, Target->second);
       } else if (const auto *Operator =
                      Nodes.getNodeAs<CXXOperatorCallExpr>("assign-operator")) {
-        if (Operator->getNumArgs() != 2 ||
-            !carriesAlias(Operator->getArg(0)->getType()) ||
-            !Lent.isAlias(Operator->getArg(1)))
+        // A view assigned from an lvalue gets a copy of the value there.
+        const Expr *Assigned =
+            Operator->getNumArgs() == 2 ? Operator->getArg(1) : nullptr;
+        if (!Assigned || !carriesAlias(Operator->getArg(0)->getType()) ||
+            !(Aliases::isTemporary(Assigned) ? Lent.isAlias(Assigned)
+                                             : Lent.readsAlias(Assigned)))
           continue;
         if (auto Target = outlivingTarget(Operator->getArg(0), Lambda))
           Report(Operator->getOperatorLoc(), Target->first, Target->second);

@@ -90,6 +90,66 @@ const CXXRecordDecl *calledComponent(const Expr *Call) {
   return Class;
 }
 
+/// Whether \p E is part of a parameter's default argument: written at the
+/// function's declaration, evaluated at each call that leaves it out.
+bool isInDefaultArgument(const Expr *E, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<ParmVarDecl>())
+      return true;
+    if (Node.get<Decl>())
+      return false;
+  }
+  return false;
+}
+
+/// The parameter of \p Function that the cell named by \p Use is reached
+/// through (`cell` in `cell.get()`, `table` in `table->slots[1]`), if any.
+const ParmVarDecl *parameterBehind(const Expr *Use,
+                                   const FunctionDecl *Function) {
+  const Expr *E = Use;
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Reference = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Parameter = dyn_cast<ParmVarDecl>(Reference->getDecl());
+      return Parameter && Parameter->getDeclContext() == Function ? Parameter
+                                                                  : nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase();
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      E = Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
+    else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+      E = (Operator->getOperator() == OO_Subscript ||
+           Operator->getOperator() == OO_Star ||
+           Operator->getOperator() == OO_Arrow) &&
+                  Operator->getNumArgs() > 0
+              ? Operator->getArg(0)
+              : nullptr;
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The argument of \p Call that binds \p Parameter, if any.
+const Expr *argumentFor(const CallExpr *Call, const ParmVarDecl *Parameter) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  // A member operator's object is its first argument.
+  const unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)
+          ? 1
+          : 0;
+  const unsigned Index = Parameter->getFunctionScopeIndex() + Offset;
+  return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
+}
+
 /// \p Function, or the template it was instantiated from: a finding in a
 /// template is reported once, naming the template.
 const FunctionDecl *asWritten(const FunctionDecl *Function) {
@@ -121,7 +181,10 @@ void IsrSharedAccessCheck::check(const MatchFinder::MatchResult &Result) {
   for (const BoundNodes &Nodes : Calls) {
     const auto *Call = Nodes.getNodeAs<CallExpr>("call");
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || calledComponent(Call) || isInterruptFunction(Callee))
+    // The members of cells and leases implement the vocabulary: what they
+    // do to their object is the call's use of it, reported in the handler.
+    if (!Callee || calledComponent(Call) || isInterruptFunction(Callee) ||
+        isVocabularyImplementation(Callee))
       continue;
     const FunctionDecl *Definition = nullptr;
     if (!Callee->hasBody(Definition) || !Definition ||
@@ -138,59 +201,102 @@ void IsrSharedAccessCheck::checkBody(const Stmt *Body,
                                      ASTContext &Context) {
   if (!Body)
     return;
-  auto Uses = match(
+  const auto Matcher =
       findAll(expr(anyOf(declRefExpr(), memberExpr(), arraySubscriptExpr(),
                          cxxMemberCallExpr(), cxxOperatorCallExpr()))
-                  .bind("use")),
-      *Body, Context);
-  for (const BoundNodes &Nodes : Uses) {
+                  .bind("use"));
+  for (const BoundNodes &Nodes : match(Matcher, *Body, Context)) {
     const auto *Use = Nodes.getNodeAs<Expr>("use");
-    const CXXRecordDecl *Component = nullptr;
-    const NamedDecl *Cell = nullptr;
-    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Use);
-    bool Subscript = Operator && Operator->getOperator() == OO_Subscript;
-    if (isa<CXXMemberCallExpr>(Use) || (Operator && !Subscript)) {
-      Component = calledComponent(Use);
-      if (!Component)
-        continue;
-    } else {
-      if (!namesCell(Use, Context) || isInsideLargerCellName(Use, Context))
-        continue;
-      Cell = cellName(Use);
-      if (!Cell)
-        continue;
-    }
-    SourceLocation Location = Use->getExprLoc();
-    if (Location.isMacroID())
-      Location = Context.getSourceManager().getExpansionLoc(Location);
-    if (!Reported.insert(Location).second)
-      continue;
-    bool InHelper = Call != nullptr;
-    Function = asWritten(Function);
-    Handler = asWritten(Handler);
-    if (Component) {
-      const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
-      diag(Location, "call to %0 of component %1 in %select{interrupt "
-                     "handler %3|%2, which interrupt handler %3 calls}4; "
-                     "interrupt handlers only acknowledge the hardware and "
-                     "defer the work to the kernel loop")
-          << Callee << Component << Function << Handler << InHelper;
-    } else {
-      diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
-                     "which interrupt handler %2 calls}3; cells are not "
-                     "interrupt-safe: acknowledge the hardware and defer the "
-                     "work to the kernel loop")
-          << Cell << Function << Handler << InHelper;
-    }
-    if (InHelper)
-      diag(Call->getBeginLoc(), "called from interrupt handler %0 here",
-           DiagnosticIDs::Note)
-          << Handler;
-    else
-      diag(Handler->getLocation(), "interrupt handler %0 declared here",
-           DiagnosticIDs::Note)
-          << Handler;
+    // A default argument is written at the callee's declaration (which may
+    // be the vocabulary's); it is used at the call, reported below.
+    if (!isInDefaultArgument(Use, Context))
+      checkUse(Use, SourceLocation(), Function, Handler, Call, Context);
   }
+  for (const BoundNodes &Nodes :
+       match(findAll(cxxDefaultArgExpr().bind("default")), *Body, Context)) {
+    const auto *Default = Nodes.getNodeAs<CXXDefaultArgExpr>("default");
+    for (const BoundNodes &Inner : match(Matcher, *Default->getExpr(), Context))
+      checkUse(Inner.getNodeAs<Expr>("use"), Default->getUsedLocation(),
+               Function, Handler, Call, Context);
+  }
+}
+
+void IsrSharedAccessCheck::checkUse(const Expr *Use, SourceLocation UsedAt,
+                                    const FunctionDecl *Function,
+                                    const FunctionDecl *Handler,
+                                    const CallExpr *Call, ASTContext &Context) {
+  const CXXRecordDecl *Component = nullptr;
+  const NamedDecl *Cell = nullptr;
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Use);
+  bool Subscript = Operator && Operator->getOperator() == OO_Subscript;
+  if (isa<CXXMemberCallExpr>(Use) || (Operator && !Subscript)) {
+    Component = calledComponent(Use);
+    if (!Component)
+      return;
+  } else {
+    if (!namesCell(Use, Context) || isInsideLargerCellName(Use, Context))
+      return;
+    Cell = cellName(Use);
+    if (!Cell)
+      return;
+  }
+  const Expr *At = Use;
+  const FunctionDecl *In = Function;
+  const CallExpr *Through = Call;
+  if (Call && Cell)
+    if (const ParmVarDecl *Parameter = parameterBehind(Use, Function)) {
+      // A cell the handler gives to the helper is the handler's use, at
+      // its argument (where the handler names it, and where the fix
+      // goes), never inside the helper: the helper may be the
+      // vocabulary's own (`leash::increment(cell)`).
+      const Expr *Argument = argumentFor(Call, Parameter);
+      if (!Argument)
+        return;
+      At = Argument->IgnoreParenImpCasts();
+      // A default argument is used where the call is (the handler's
+      // scan reports the cells in it there).
+      if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(At)) {
+        UsedAt = Default->getUsedLocation();
+        At = Default->getExpr()->IgnoreParenImpCasts();
+      }
+      if (const auto *Address = dyn_cast<UnaryOperator>(At);
+          Address && Address->getOpcode() == UO_AddrOf)
+        At = Address->getSubExpr()->IgnoreParenImpCasts();
+      if (const NamedDecl *Named = cellName(At))
+        Cell = Named;
+      In = Handler;
+      Through = nullptr;
+    }
+  SourceLocation Location = UsedAt.isValid() ? UsedAt : At->getExprLoc();
+  if (Location.isMacroID())
+    Location = Context.getSourceManager().getExpansionLoc(Location);
+  if (!Reported.insert(Location).second)
+    return;
+  bool InHelper = Through != nullptr;
+  const FunctionDecl *Written = asWritten(In);
+  const FunctionDecl *WrittenHandler = asWritten(Handler);
+  if (Component) {
+    const auto *Callee = cast<CallExpr>(Use)->getDirectCallee();
+    diag(Location, "call to %0 of component %1 in %select{interrupt "
+                   "handler %3|%2, which interrupt handler %3 calls}4; "
+                   "interrupt handlers only acknowledge the hardware and "
+                   "defer the work to the kernel loop")
+        << Callee << Component << Written << WrittenHandler << InHelper;
+  } else {
+    diag(Location, "use of cell %0 in %select{interrupt handler %2|%1, "
+                   "which interrupt handler %2 calls}3; cells are not "
+                   "interrupt-safe: acknowledge the hardware and defer the "
+                   "work to the kernel loop")
+        << Cell << Written << WrittenHandler << InHelper;
+  }
+  if (InHelper)
+    diag(Through->getBeginLoc(), "called from interrupt handler %0 here",
+         DiagnosticIDs::Note)
+        << WrittenHandler;
+  else
+    diag(WrittenHandler->getLocation(), "interrupt handler %0 declared here",
+         DiagnosticIDs::Note)
+        << WrittenHandler;
 }
 
 } // namespace clang::tidy::leash

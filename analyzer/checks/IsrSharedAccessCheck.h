@@ -19,7 +19,11 @@ namespace clang::tidy::leash {
 ///   component.
 ///
 /// A use inside a helper is reported there, once, with a note at the call
-/// in the handler. Calls into components are not followed (the call is the
+/// in the handler; but a cell the handler hands to the helper (through a
+/// parameter) is reported at the argument in the handler, once, and the
+/// members of cells and leases are not followed: a finding never lands in
+/// the vocabulary's implementation, where it could be neither fixed nor
+/// suppressed. Calls into components are not followed (the call is the
 /// finding), nor are calls through pointers, assembly, or into functions
 /// defined in other translation units. It has no options.
 class IsrSharedAccessCheck : public ClangTidyCheck {
@@ -40,6 +44,13 @@ private:
   void checkBody(const Stmt *Body, const FunctionDecl *Function,
                  const FunctionDecl *Handler, const CallExpr *Call,
                  ASTContext &Context);
+
+  /// Reports \p Use, found in \p Function's body (see checkBody), if it
+  /// uses a cell or calls into a component; at \p UsedAt when it is valid
+  /// (the call that evaluates the default argument \p Use is part of).
+  void checkUse(const Expr *Use, SourceLocation UsedAt,
+                const FunctionDecl *Function, const FunctionDecl *Handler,
+                const CallExpr *Call, ASTContext &Context);
 
   /// Places already reported.
   llvm::DenseSet<SourceLocation> Reported;

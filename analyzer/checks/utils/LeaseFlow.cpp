@@ -171,6 +171,29 @@ bool isUnwrapping(const DynTypedNode &Node) {
   return asDereference(Node) != nullptr;
 }
 
+/// The standard functions that move leases between their arguments: the
+/// analysis applies them itself (a callee summary cannot say that the
+/// arguments trade places).
+enum class Trade {
+  None,
+  /// `std::swap(a, b)`: each gets what the other held.
+  Swap,
+  /// `std::exchange(a, v)`: `a` gets `v`, the call returns what `a` held.
+  Exchange,
+};
+
+Trade tradeOf(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() || Call->getNumArgs() != 2)
+    return Trade::None;
+  if (Callee->getName() == "swap")
+    return Trade::Swap;
+  if (Callee->getName() == "exchange")
+    return Trade::Exchange;
+  return Trade::None;
+}
+
 /// The parameter of \p Call that its argument \p Argument binds, if any.
 const ParmVarDecl *parameterFor(const CallExpr *Call, const Expr *Argument) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -219,6 +242,9 @@ private:
   Mention classifyBorrow(const CallExpr *Call, const Expr *Argument) const;
   /// What capturing a place by reference in \p Lambda does.
   Mention classifyCapture(const LambdaExpr *Lambda, const VarDecl *Var) const;
+  /// Whether \p Named, a closure's captured places, is the closure being
+  /// called (`send()`).
+  bool callsClosure(const NamedPlaces &Named) const;
   /// What the mention \p Reference does to the places it names.
   Mention classifyMention(const NamedPlaces &Named,
                           const DeclRefExpr *Reference,
@@ -234,6 +260,8 @@ private:
   void transferDeclaration(const DeclStmt *Declaration, FlowState &State);
   void transferAssignment(const CXXOperatorCallExpr *Assignment,
                           FlowState &State, bool Report);
+  /// Applies `std::swap` or `std::exchange` (\p How) of places.
+  void transferTrade(const CallExpr *Call, Trade How, FlowState &State);
   /// Applies mention \p What at \p Site to place \p Index.
   void apply(FlowState &State, unsigned Index, Mention What,
              const MentionSite &Site, SourceLocation UseLocation, bool Report);
@@ -461,6 +489,14 @@ Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
       Operator && Operator->getOperator() == OO_Equal &&
       Operator->getNumArgs() == 2 && Operator->getArg(0) == Child)
     return Mention::NotAUse; // The assignment handles its target.
+  // The places `std::swap` trades, and the target of `std::exchange`, are
+  // handled at the call, as an assignment's target is: it may be empty.
+  if (const auto *Call = Parent.get<CallExpr>()) {
+    const Trade How = tradeOf(Call);
+    if ((How != Trade::None && Call->getArg(0) == Child) ||
+        (How == Trade::Swap && Call->getArg(1) == Child))
+      return Mention::NotAUse;
+  }
   // Moved (explicitly, or implicitly as the operand of a `return`).
   const Expr *Moved = Child;
   if (const auto *Expression = Parent.get<Expr>();
@@ -497,9 +533,12 @@ Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
     if (!Call->getDirectCallee())
       return Mention::Transfer; // An rvalue given away.
     const ParmVarDecl *Parameter = parameterFor(Call, Moved);
-    return Parameter && Parameter->getType()->isRValueReferenceType()
-               ? Mention::Transfer
-               : Mention::Use;
+    if (!Parameter || !Parameter->getType()->isRValueReferenceType())
+      return Mention::Use;
+    // The new value of an `std::exchange`: its target gets what this held.
+    if (tradeOf(Call) == Trade::Exchange && Call->getArg(1) == Moved)
+      Site.Receiver = Call;
+    return Mention::Transfer;
   }
   return Mention::Use;
 }
@@ -626,6 +665,19 @@ Mention FunctionFlow::classifyMention(const NamedPlaces &Named,
       Places.all()[Named.Places.front()].Kind == LeasePlace::Wrapper)
     return classifyWrapper(Named.Outer, Site);
   return classifyValue(Named.Outer, Site);
+}
+
+bool FunctionFlow::callsClosure(const NamedPlaces &Named) const {
+  if (Named.Exact || !Named.Outer)
+    return false;
+  const CXXRecordDecl *Record = Named.Outer->getType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isLambda())
+    return false;
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = parentThroughImplicit(Context, Named.Outer, Child);
+  const auto *Call = Parent.get<CXXOperatorCallExpr>();
+  return Call && Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+         Call->getArg(0) == Child;
 }
 
 LeaseFlowFinding *FunctionFlow::addFinding(LeaseFlowFinding::RuleKind Rule,
@@ -841,17 +893,34 @@ void FunctionFlow::transferStatement(const Stmt *S, FlowState &State,
       return;
     }
     // A whole struct: its leases move with it (the struct that takes them
-    // over is owned); reading it is not a use of each of them.
-    if (What == Mention::Use)
-      return;
+    // over is owned); reading it is not a use of each of them. Calling a
+    // closure is: its body runs with what it captured. One call, one
+    // finding, on the first capture that may have been moved on.
+    const bool Called = callsClosure(*Named);
+    bool Found = false;
     Site.Receiver = nullptr;
-    for (unsigned Index : Named->Places)
-      apply(State, Index, What, Site, SourceLocation(), Report);
+    for (unsigned Index : Named->Places) {
+      if (Called && (State.Places[Index].Facts & MayMoved)) {
+        // The first reports (and leaves it unknown); the others are the
+        // same defect.
+        SourceLocation Use =
+            Found ? SourceLocation() : Reference->getBeginLoc();
+        apply(State, Index, Mention::Unknown, Site, Use, Report);
+        Found = true;
+      }
+      if (What != Mention::Use)
+        apply(State, Index, What, Site, SourceLocation(), Report);
+    }
     return;
   }
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
       transferAssignment(Operator, State, Report);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const Trade How = tradeOf(Call); How != Trade::None)
+      transferTrade(Call, How, State);
     return;
   }
   if (const auto *Assignment = dyn_cast<BinaryOperator>(S)) {
@@ -921,12 +990,81 @@ void FunctionFlow::transferAssignment(const CXXOperatorCallExpr *Assignment,
     if (!initializesEmpty(Assignment->getArg(1), Rest, Place.Kind)) {
       Typestate.Facts = MayOwn;
       Typestate.Acquired = Assignment->getBeginLoc();
-      if (std::optional<std::uint8_t> Handed = handedTo(Assignment);
-          Handed && Target->Exact)
+      // Moved in, or the old value of an `std::exchange`.
+      std::optional<std::uint8_t> Handed = handedTo(Assignment);
+      if (!Handed)
+        Handed = handedTo(Assignment->getArg(1));
+      if (Handed && Target->Exact)
         Typestate.Facts = *Handed;
     }
     State.forgetMirrorsOf(Index);
   }
+}
+
+void FunctionFlow::transferTrade(const CallExpr *Call, Trade How,
+                                 FlowState &State) {
+  std::optional<NamedPlaces> First = Places.designated(Call->getArg(0));
+  if (How == Trade::Exchange) {
+    // What the call returns is what the target held; without a tracked
+    // target, whatever was moved in is not what the call hands on.
+    auto MovedIn = Handed.find(Call);
+    std::optional<std::uint8_t> New;
+    if (MovedIn != Handed.end()) {
+      New = MovedIn->second;
+      Handed.erase(MovedIn);
+    }
+    if (!First || !First->Exact) {
+      if (First)
+        for (unsigned Index : First->Places) {
+          State.Places[Index] = PlaceState();
+          State.Places[Index].Facts = Unknown;
+          State.forgetMirrorsOf(Index);
+        }
+      return;
+    }
+    const unsigned Index = First->Places.front();
+    PlaceState &Place = State.Places[Index];
+    Handed[Call] = Place.Facts & (MayOwn | Unknown);
+    Place = PlaceState();
+    if (!New)
+      New = initializesEmpty(Call->getArg(1), {}, Places.all()[Index].Kind)
+                ? 0
+                : std::uint8_t(MayOwn);
+    Place.Facts = *New;
+    if (Place.Facts & MayOwn)
+      Place.Acquired = Call->getBeginLoc();
+    State.forgetMirrorsOf(Index);
+    return;
+  }
+  std::optional<NamedPlaces> Second = Places.designated(Call->getArg(1));
+  if (First && Second && First->Places.size() == Second->Places.size() &&
+      First->Exact == Second->Exact) {
+    // The same type on both sides: the places correspond in order.
+    for (unsigned I = 0; I < First->Places.size(); ++I) {
+      std::swap(State.Places[First->Places[I]],
+                State.Places[Second->Places[I]]);
+      // Each got its buffer, or lost it, at the swap.
+      for (unsigned Index : {First->Places[I], Second->Places[I]}) {
+        PlaceState &Place = State.Places[Index];
+        if (Place.Facts & MayOwn)
+          Place.Acquired = Call->getBeginLoc();
+        if (Place.Facts & MayMoved) {
+          Place.Transfer = Call->getBeginLoc();
+          Place.TransferBlock = Current;
+        }
+        State.forgetMirrorsOf(Index);
+      }
+    }
+    return;
+  }
+  // Traded with something untracked: what it gets is not known.
+  for (const std::optional<NamedPlaces> &Side : {First, Second})
+    if (Side)
+      for (unsigned Index : Side->Places) {
+        State.Places[Index] = PlaceState();
+        State.Places[Index].Facts = Unknown;
+        State.forgetMirrorsOf(Index);
+      }
 }
 
 /// The caches of the translation units being analysed on this thread.
@@ -956,12 +1094,7 @@ bool isLeaseFlowCandidate(const FunctionDecl *Function) {
       Function->isImplicit() || Function->isDefaulted() ||
       Function->isDependentContext() || Function->isInvalidDecl())
     return false;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function)) {
-    QualType Class(Method->getParent()->getTypeForDecl(), 0);
-    if (isLeaseType(Class) || isCellType(Class))
-      return false;
-  }
-  return true;
+  return !isVocabularyImplementation(Function);
 }
 
 LeaseFlowCache &LeaseFlowCache::of(ASTContext &Context) {

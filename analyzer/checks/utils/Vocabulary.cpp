@@ -201,6 +201,14 @@ bool isStaticOnlyType(QualType Type) {
   return recordHasLeashAnnotation(recordOf(Type), annotation::StaticOnly);
 }
 
+bool isVocabularyImplementation(const FunctionDecl *Function) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (!Method)
+    return false;
+  QualType Class(Method->getParent()->getTypeForDecl(), 0);
+  return isLeaseType(Class) || isCellType(Class);
+}
+
 UnsafeContext::Place UnsafeContext::place(const Stmt *S) {
   if (!S)
     return {};

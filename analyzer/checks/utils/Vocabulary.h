@@ -114,6 +114,13 @@ bool isLeaseType(QualType Type);
 /// Whether \p Type is a class marked LEASH_STATIC_ONLY, or derived from one.
 bool isStaticOnlyType(QualType Type);
 
+/// Whether \p Function implements the vocabulary rather than follows it: a
+/// member of a LEASH_CELL or LEASH_LEASE class (the vocabulary's own, or a
+/// project's annotated ones). What it does to its object is what its call
+/// does to the object at the call site, so checks judge the call, and never
+/// report inside such a member on behalf of a caller.
+bool isVocabularyImplementation(const FunctionDecl *Function);
+
 /// Answers "is this statement in an unsafe context?" the way the discipline
 /// defines it: inside a function marked LEASH_UNSAFE or LEASH_UNSAFE_API (on
 /// any redeclaration), including the lambdas written inside it, or inside
