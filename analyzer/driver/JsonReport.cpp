@@ -86,6 +86,11 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
   if (Report.UnsafeMarkers)
     Document["unsafeInventory"] =
         unsafeInventoryJson(*Report.UnsafeMarkers, SourceRoot);
+  if (Report.Shard)
+    Document["shard"] = {{"index", Report.Shard->Index},
+                         {"count", Report.Shard->Count},
+                         {"configuration", Report.Shard->Configuration},
+                         {"findingUnits", Report.Shard->FindingUnits}};
   OS << Document.dump(2, ' ', /*ensure_ascii=*/false,
                       nlohmann::json::error_handler_t::replace)
      << '\n';
