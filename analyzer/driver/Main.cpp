@@ -91,9 +91,10 @@ cl::opt<unsigned> Jobs("j",
                                 "(default: all cores)"),
                        cl::init(0), cl::Prefix, cl::sub(CheckSubcommand),
                        cl::cat(LeashCategory));
-cl::opt<std::string> Output("output", cl::desc("Write the report to <file>"),
-                            cl::value_desc("file"), cl::sub(CheckSubcommand),
-                            cl::cat(LeashCategory));
+cl::opt<std::string>
+    Output("output", cl::desc("Write the report to <file> (also -o <file>)"),
+           cl::value_desc("file"), cl::sub(CheckSubcommand),
+           cl::cat(LeashCategory));
 cl::alias OutputShort("o", cl::desc("Alias for --output"), cl::aliasopt(Output),
                       cl::cat(LeashCategory));
 cl::opt<std::string> Format("format",
@@ -161,11 +162,9 @@ cl::list<std::string> MergeInputs(cl::Positional,
                                   cl::desc("<shard report.json> ..."),
                                   cl::sub(MergeSubcommand),
                                   cl::cat(LeashCategory));
-cl::opt<std::string> MergeOutput("output",
-                                 cl::desc("Write the report to <file>"),
-                                 cl::value_desc("file"),
-                                 cl::sub(MergeSubcommand),
-                                 cl::cat(LeashCategory));
+cl::opt<std::string> MergeOutput(
+    "output", cl::desc("Write the report to <file> (also -o <file>)"),
+    cl::value_desc("file"), cl::sub(MergeSubcommand), cl::cat(LeashCategory));
 cl::alias MergeOutputShort("o", cl::desc("Alias for --output"),
                            cl::aliasopt(MergeOutput), cl::cat(LeashCategory));
 cl::opt<std::string> MergeFormat("format",
