@@ -539,12 +539,15 @@ int runCheck(const CheckRequest &Request) {
   }
   // Keys and lookups happen here, before any worker: a unit whose result
   // is kept costs no process, and headers are scanned once a run.
+  unsigned Jobs = Request.Jobs
+                      ? Request.Jobs
+                      : std::max(1u, std::thread::hardware_concurrency());
   std::map<std::string, std::string> Keys;
   std::vector<TranslationUnitResult> Results(Files->size());
   std::vector<std::string> ToAnalyse;
   std::vector<size_t> ToAnalyseIndex;
   if (Cache)
-    Keys = Cache->keys(Adjusted->Database, *Files, Selection);
+    Keys = Cache->keys(Adjusted->Database, *Files, Selection, Jobs);
   for (size_t I = 0; I < Files->size(); ++I) {
     const std::string &File = (*Files)[I];
     if (auto Key = Keys.find(File); Key != Keys.end())
@@ -556,9 +559,6 @@ int runCheck(const CheckRequest &Request) {
     ToAnalyse.push_back(File);
     ToAnalyseIndex.push_back(I);
   }
-  unsigned Jobs = Request.Jobs
-                      ? Request.Jobs
-                      : std::max(1u, std::thread::hardware_concurrency());
   ProgressLine Progress;
   size_t FoundKept = Files->size() - ToAnalyse.size();
   std::vector<TranslationUnitResult> Analysed = runInWorkers(

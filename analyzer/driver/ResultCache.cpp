@@ -14,6 +14,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -70,78 +71,98 @@ ResultCache::ResultCache(std::string Directory, std::string Identity)
 std::map<std::string, std::string>
 ResultCache::keys(const AdjustedDatabase &Database,
                   const std::vector<std::string> &Files,
-                  const CheckSelection &Selection) const {
-  std::map<std::string, std::string> Keys;
-  auto Provider = makeOptionsProvider(Selection);
-  if (!Provider) {
-    llvm::consumeError(Provider.takeError());
-    return Keys;
-  }
+                  const CheckSelection &Selection, unsigned Jobs) const {
   using namespace clang::tooling::dependencies;
   // Directives only: each header is scanned for #include and #if once in
-  // the run, however many units include it, which is what makes a run over
-  // an unchanged tree cheap.
+  // the run (the service's cache is shared by every thread), however many
+  // units include it, which is what makes a run over an unchanged tree
+  // cheap.
   DependencyScanningService Service(ScanningMode::DependencyDirectivesScan,
                                     ScanningOutputFormat::Full);
-  DependencyScanningTool Scanner(Service);
-  llvm::StringSet<> NoModulesSeen;
-  auto NoModuleOutput = [](const ModuleID &, ModuleOutputKind) {
-    return std::string();
+  std::vector<std::optional<std::string>> Found(Files.size());
+  // Each thread has its own scanner, configuration and digests (none of
+  // them is shared safely) over its own stretch of the units.
+  auto KeyStretch = [&](size_t Begin, size_t End) {
+    auto Provider = makeOptionsProvider(Selection);
+    if (!Provider) {
+      llvm::consumeError(Provider.takeError());
+      return;
+    }
+    DependencyScanningTool Scanner(Service);
+    llvm::StringSet<> NoModulesSeen;
+    auto NoModuleOutput = [](const ModuleID &, ModuleOutputKind) {
+      return std::string();
+    };
+    std::map<std::string, std::string> EnabledChecks;
+    llvm::StringMap<std::string> FileDigests;
+    for (size_t I = Begin; I < End; ++I) {
+      const std::string &File = Files[I];
+      std::vector<clang::tooling::CompileCommand> Commands =
+          Database.getCompileCommands(File);
+      if (Commands.empty())
+        continue;
+      const clang::tooling::CompileCommand &Command = Commands.front();
+      // As the analysis preprocesses (TranslationUnitAnalysis.cpp sets up
+      // the static analyzer's macro), so that the same #if branches count.
+      std::vector<std::string> ScanCommand = Command.CommandLine;
+      ScanCommand.push_back("-D__clang_analyzer__=1");
+      auto Scanned = Scanner.getFullDependencies(ScanCommand, Command.Directory,
+                                                 NoModulesSeen, NoModuleOutput);
+      if (!Scanned) {
+        // A unit that does not preprocess is analysed, and not kept.
+        llvm::consumeError(Scanned.takeError());
+        continue;
+      }
+
+      clang::tidy::ClangTidyOptions Options = (*Provider)->getOptions(File);
+      std::string Configuration = clang::tidy::configurationAsText(Options);
+      auto [Enabled, Inserted] = EnabledChecks.try_emplace(Configuration);
+      if (Inserted)
+        Enabled->second = llvm::join(
+            clang::tidy::getCheckNames(
+                Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false),
+            ",");
+
+      llvm::BLAKE3 Hasher;
+      addField(Hasher, EntryMagic);
+      addField(Hasher, std::to_string(FormatVersion));
+      addField(Hasher, Identity);
+      addField(Hasher, Command.Directory);
+      addField(Hasher, Command.Filename);
+      addField(Hasher, std::to_string(Command.CommandLine.size()));
+      for (const std::string &Argument : Command.CommandLine)
+        addField(Hasher, Argument);
+      addField(Hasher, Configuration);
+      addField(Hasher, Enabled->second);
+      addField(Hasher,
+               Selection.UnsafeInventory ? "inventory" : "no inventory");
+      // The name says where findings would be; the text what they would be.
+      const std::vector<std::string> &Inputs = Scanned->FullDeps.FileDeps;
+      addField(Hasher, std::to_string(Inputs.size()));
+      for (const std::string &Input : Inputs) {
+        auto [Digest, New] = FileDigests.try_emplace(Input);
+        if (New)
+          Digest->second = fileDigest(Input);
+        addField(Hasher, Input);
+        addField(Hasher, Digest->second);
+      }
+      Found[I] = hex(Hasher.final());
+    }
   };
-  std::map<std::string, std::string> EnabledChecks;
-  llvm::StringMap<std::string> FileDigests;
-
-  for (const std::string &File : Files) {
-    std::vector<clang::tooling::CompileCommand> Commands =
-        Database.getCompileCommands(File);
-    if (Commands.empty())
-      continue;
-    const clang::tooling::CompileCommand &Command = Commands.front();
-    // As the analysis preprocesses (TranslationUnitAnalysis.cpp sets up
-    // the static analyzer's macro), so that the same #if branches count.
-    std::vector<std::string> ScanCommand = Command.CommandLine;
-    ScanCommand.push_back("-D__clang_analyzer__=1");
-    auto Scanned = Scanner.getFullDependencies(ScanCommand, Command.Directory,
-                                               NoModulesSeen, NoModuleOutput);
-    if (!Scanned) {
-      // A unit that does not preprocess is analysed, and not kept.
-      llvm::consumeError(Scanned.takeError());
-      continue;
-    }
-
-    clang::tidy::ClangTidyOptions Options = (*Provider)->getOptions(File);
-    std::string Configuration = clang::tidy::configurationAsText(Options);
-    auto [Enabled, Inserted] = EnabledChecks.try_emplace(Configuration);
-    if (Inserted)
-      Enabled->second =
-          llvm::join(clang::tidy::getCheckNames(
-                         Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false),
-                     ",");
-
-    llvm::BLAKE3 Hasher;
-    addField(Hasher, EntryMagic);
-    addField(Hasher, std::to_string(FormatVersion));
-    addField(Hasher, Identity);
-    addField(Hasher, Command.Directory);
-    addField(Hasher, Command.Filename);
-    addField(Hasher, std::to_string(Command.CommandLine.size()));
-    for (const std::string &Argument : Command.CommandLine)
-      addField(Hasher, Argument);
-    addField(Hasher, Configuration);
-    addField(Hasher, Enabled->second);
-    addField(Hasher, Selection.UnsafeInventory ? "inventory" : "no inventory");
-    // The name says where findings would be; the text what they would be.
-    const std::vector<std::string> &Inputs = Scanned->FullDeps.FileDeps;
-    addField(Hasher, std::to_string(Inputs.size()));
-    for (const std::string &Input : Inputs) {
-      auto [Digest, New] = FileDigests.try_emplace(Input);
-      if (New)
-        Digest->second = fileDigest(Input);
-      addField(Hasher, Input);
-      addField(Hasher, Digest->second);
-    }
-    Keys[File] = hex(Hasher.final());
+  size_t Threads = std::max<size_t>(1, std::min<size_t>(Jobs, Files.size()));
+  if (Threads == 1) {
+    KeyStretch(0, Files.size());
+  } else {
+    llvm::ThreadPool Pool(llvm::hardware_concurrency(Threads));
+    size_t Stretch = (Files.size() + Threads - 1) / Threads;
+    for (size_t Begin = 0; Begin < Files.size(); Begin += Stretch)
+      Pool.async(KeyStretch, Begin, std::min(Files.size(), Begin + Stretch));
+    Pool.wait();
   }
+  std::map<std::string, std::string> Keys;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Found[I])
+      Keys[Files[I]] = std::move(*Found[I]);
   return Keys;
 }
 

@@ -52,11 +52,12 @@ public:
   ResultCache(std::string Directory, std::string Identity);
 
   /// The key of each of \p Files, whose commands are in \p Database, under
-  /// \p Selection; a unit that does not preprocess has none (it is
-  /// analysed, and its result not kept).
-  std::map<std::string, std::string>
-  keys(const AdjustedDatabase &Database, const std::vector<std::string> &Files,
-       const CheckSelection &Selection) const;
+  /// \p Selection, found by up to \p Jobs threads; a unit that does not
+  /// preprocess has none (it is analysed, and its result not kept).
+  std::map<std::string, std::string> keys(const AdjustedDatabase &Database,
+                                          const std::vector<std::string> &Files,
+                                          const CheckSelection &Selection,
+                                          unsigned Jobs) const;
 
   /// The result kept under \p Key for \p File, if a sound entry holds one.
   std::optional<TranslationUnitResult> lookup(const std::string &Key,
