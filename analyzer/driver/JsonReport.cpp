@@ -26,7 +26,7 @@ Json place(const SourceLocation &Where, llvm::StringRef Root) {
 
 } // namespace
 
-void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
+nlohmann::ordered_json jsonReport(const RunReport &Report) {
   const std::string &SourceRoot = Report.SourceRoot;
 
   Json Findings = Json::array();
@@ -91,8 +91,12 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
                          {"count", Report.Shard->Count},
                          {"configuration", Report.Shard->Configuration},
                          {"findingUnits", Report.Shard->FindingUnits}};
-  OS << Document.dump(2, ' ', /*ensure_ascii=*/false,
-                      nlohmann::json::error_handler_t::replace)
+  return Document;
+}
+
+void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
+  OS << jsonReport(Report).dump(2, ' ', /*ensure_ascii=*/false,
+                                nlohmann::json::error_handler_t::replace)
      << '\n';
 }
 

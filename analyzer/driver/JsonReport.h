@@ -63,10 +63,15 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <nlohmann/json.hpp>
+
 namespace leash {
 
 /// The version of the JSON report format.
 constexpr int JsonReportVersion = 1;
+
+/// \p Report as described in the file comment.
+nlohmann::ordered_json jsonReport(const RunReport &Report);
 
 /// Writes \p Report as described in the file comment.
 void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS);

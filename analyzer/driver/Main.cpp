@@ -138,13 +138,14 @@ cl::opt<std::string> ShardOption(
     cl::desc("Check only part I of N of the translation units (1 <= I <= N, "
              "as GitLab's CI_NODE_INDEX/CI_NODE_TOTAL): a stable split by "
              "the hash of each unit's path under --source-root; join the "
-             "parts' JSON reports with 'leash merge'"),
+             "parts' JSON (or SARIF) reports with 'leash merge'"),
     cl::value_desc("I/N"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep each unit's result in <dir> and do not analyse a unit "
-             "again while its preprocessed text, command, configuration and "
-             "leash are unchanged (default: $LEASH_CACHE_DIR; none if unset)"),
+             "again while it and the files it includes, its command, its "
+             "configuration and leash are unchanged (default: "
+             "$LEASH_CACHE_DIR; none if unset)"),
     cl::value_desc("dir"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<leash::Severity> FailOn(
     "fail-on", cl::desc("Lowest severity that fails the run"),
@@ -155,11 +156,11 @@ cl::opt<leash::Severity> FailOn(
     cl::cat(LeashCategory));
 
 cl::SubCommand MergeSubcommand(
-    "merge", "Join the JSON reports of the shards of one run "
-             "('leash check --shard I/N --format=json') into one report, "
-             "with the exit status of a single run");
+    "merge", "Join the JSON or SARIF reports of the shards of one run "
+             "('leash check --shard I/N --format=json') into the report of "
+             "the whole run, with its exit status");
 cl::list<std::string> MergeInputs(cl::Positional,
-                                  cl::desc("<shard report.json> ..."),
+                                  cl::desc("<shard report.json or .sarif> ..."),
                                   cl::sub(MergeSubcommand),
                                   cl::cat(LeashCategory));
 cl::opt<std::string> MergeOutput(

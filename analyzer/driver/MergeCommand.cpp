@@ -115,10 +115,23 @@ llvm::Expected<ShardReport> readShard(const std::string &Input,
     return refuse(Input, Buffer.getError().message());
   Json Document = Json::parse((*Buffer)->getBuffer(), nullptr,
                               /*allow_exceptions=*/false);
+  // A shard's SARIF log holds its leash report (SarifReport.h).
+  if (const Json *Runs = arrayMember(Document, "runs"); Runs) {
+    const Json *Properties =
+        Runs->size() == 1 ? member(Runs->front(), "properties") : nullptr;
+    const Json *Embedded =
+        Properties ? member(*Properties, "leashShardReport") : nullptr;
+    if (!Embedded)
+      return refuse(Input, "a SARIF log that is not a leash shard's (write "
+                           "the shards' reports with 'leash check --shard "
+                           "I/N')");
+    Document = Json(*Embedded);
+  }
   if (Document.is_discarded() || stringMember(Document, "format") !=
                                      std::optional<std::string>("leash-report"))
     return refuse(Input, "not a leash report (write the shards' reports with "
-                         "'leash check --shard I/N --format=json')");
+                         "'leash check --shard I/N --format=json' or "
+                         "'--format=sarif')");
   const Json *Version = member(Document, "version");
   if (!Version || *Version != JsonReportVersion)
     return refuse(Input, "a leash report of another format version than " +

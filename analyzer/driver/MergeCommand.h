@@ -1,8 +1,9 @@
 //===--- MergeCommand.h - `leash merge` -----------------------------------===//
 ///
 /// \file
-/// Joins the JSON reports of the shards of one run (`leash check --shard I/N
-/// --format=json`) into the report that the run would have made unsharded,
+/// Joins the JSON (or SARIF) reports of the shards of one run (`leash check
+/// --shard I/N --format=json`) into the report that the run would have made
+/// unsharded,
 /// in any format, and fails as it would have: the same findings in the same
 /// order, each once, with the same fingerprints, `--baseline` and
 /// `--fail-on` applied to the whole, and the same exit status (ExitStatus.h).
@@ -29,7 +30,7 @@ namespace leash {
 
 /// Everything `leash merge` was asked to do.
 struct MergeRequest {
-  /// The shards' JSON reports.
+  /// The shards' JSON reports or SARIF logs.
   std::vector<std::string> Inputs;
   /// The directory that paths in the shards' reports are relative to; empty
   /// means the current directory.
