@@ -5,13 +5,11 @@
 #include "Baseline.h"
 #include "CompileCommandAdjuster.h"
 #include "ExitStatus.h"
-#include "JsonReport.h"
 #include "LenientConfiguration.h"
 #include "PathGlob.h"
-#include "SarifReport.h"
-#include "TextReport.h"
+#include "ResultCache.h"
+#include "RunGate.h"
 #include "TranslationUnitAnalysis.h"
-#include "UnsafeInventory.h"
 #include "WorkerPool.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -21,6 +19,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/WithColor.h"
 
 #include <nlohmann/json.hpp>
@@ -216,7 +215,8 @@ bool compilesC(const clang::tooling::CompileCommand &Command) {
 llvm::Expected<std::vector<std::string>>
 skipUnits(const std::vector<std::string> &Files, const CheckRequest &Request,
           const clang::tooling::CompilationDatabase &Database,
-          const CheckSelection &Selection, std::vector<SkippedUnit> &Skipped) {
+          const CheckSelection &Selection, std::vector<SkippedUnit> &Skipped,
+          bool AllowEmpty) {
   std::vector<PathGlob> Excludes;
   for (const std::string &Pattern : Request.Excludes) {
     auto Glob = PathGlob::create(absolute(Pattern));
@@ -264,6 +264,9 @@ skipUnits(const std::vector<std::string> &Files, const CheckRequest &Request,
     }
     Kept.push_back(File);
   }
+  // A shard may hold nothing to check; the merge sees the whole run.
+  if (Kept.empty() && AllowEmpty)
+    return Kept;
   if (Kept.empty() && !LastChecks.empty())
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -300,9 +303,6 @@ public:
 private:
   bool Enabled;
 };
-
-using FindingKey =
-    std::tuple<std::string, std::string, unsigned, unsigned, std::string>;
 
 /// Fails on a `--checks` or `--config` that names a check nobody has.
 llvm::Error verifyCheckOptions(const CheckRequest &Request) {
@@ -422,71 +422,6 @@ int exportCommands(const std::string &Directory,
   return Adjusted.Failures.empty() ? ExitClean : ExitUnitFailed;
 }
 
-/// What the units found, each finding, remark and marker once: a header's
-/// finding appears once per run, however many units include it.
-struct MergedResults {
-  std::vector<Finding> Findings;
-  std::vector<Finding> Remarks;
-  std::vector<UnsafeMarker> Markers;
-  size_t Failed = 0;
-};
-
-MergedResults merge(const std::vector<TranslationUnitResult> &Results) {
-  MergedResults Merged;
-  std::set<FindingKey> Seen, SeenRemarks, SeenMarkers;
-  for (const TranslationUnitResult &Result : Results) {
-    if (!Result.Analysed)
-      ++Merged.Failed;
-    for (const UnsafeMarker &M : Result.UnsafeMarkers) {
-      FindingKey Key{M.Kind, M.Where.File, M.Where.Line, M.Where.Column,
-                     M.Name};
-      if (SeenMarkers.insert(Key).second)
-        Merged.Markers.push_back(M);
-    }
-    for (const Finding &F : Result.Findings) {
-      FindingKey Key{F.Rule, F.Where.File, F.Where.Line, F.Where.Column,
-                     F.Message};
-      if (Seen.insert(Key).second)
-        Merged.Findings.push_back(F);
-    }
-    for (const Finding &R : Result.Remarks) {
-      FindingKey Key{R.Rule, R.Where.File, R.Where.Line, R.Where.Column,
-                     R.Message};
-      if (SeenRemarks.insert(Key).second)
-        Merged.Remarks.push_back(R);
-    }
-  }
-  llvm::sort(Merged.Markers, [](const UnsafeMarker &A, const UnsafeMarker &B) {
-    return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
-           std::tie(B.Where.File, B.Where.Line, B.Where.Column);
-  });
-  return Merged;
-}
-
-/// Writes the report in the requested format to `--output` or stdout.
-llvm::Error writeReport(const CheckRequest &Request, const RunReport &Report) {
-  std::error_code EC;
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Request.OutputFile.empty()) {
-    File = std::make_unique<llvm::raw_fd_ostream>(Request.OutputFile, EC);
-    if (EC)
-      return llvm::createStringError(EC, "cannot write '" + Request.OutputFile +
-                                             "': " + EC.message());
-  }
-  llvm::raw_ostream &Out = File ? *File : llvm::outs();
-  if (Request.Format == "json") {
-    writeJsonReport(Report, Out);
-  } else if (Request.Format == "sarif") {
-    writeSarifReport(Report, Out);
-  } else {
-    writeTextReport(Report.Findings, Out);
-    if (Report.UnsafeMarkers)
-      writeUnsafeInventory(*Report.UnsafeMarkers, Report.SourceRoot, Out);
-  }
-  Out.flush();
-  return llvm::Error::success();
-}
-
 /// Prints each remark as one line, `leash: note: <file>:<line>:<col>:
 /// <message> [<rule>]`: what `--verbose` adds after the analysis.
 void printRemarks(const std::vector<Finding> &Remarks) {
@@ -502,38 +437,28 @@ void printRemarks(const std::vector<Finding> &Remarks) {
   }
 }
 
-/// The units that could not be analysed (those in \p KnownFailures marked
-/// so), and the one-line summary.
-void printSummary(const RunReport &Report, size_t Failed, bool WithBaseline,
-                  const std::set<std::string> &KnownFailures) {
-  size_t Warnings = 0, Errors = 0;
-  for (const Finding &F : Report.Findings) {
-    Warnings += F.Level == Severity::Warning;
-    Errors += F.Level == Severity::Error;
-  }
-  for (const TranslationUnitResult &Result : Report.Units)
-    if (!Result.Analysed)
-      llvm::WithColor::error(llvm::errs(), "leash")
-          << "could not analyse '" << Result.File
-          << "': " << Result.FailureReason
-          << (KnownFailures.count(Result.File)
-                  ? " (known: the baseline holds it)"
-                  : "")
-          << '\n';
-  llvm::errs() << "leash: " << Report.Units.size() - Failed << " of "
-               << Report.Units.size() << " translation units analysed, "
-               << Warnings << (Warnings == 1 ? " warning, " : " warnings, ")
-               << Errors << (Errors == 1 ? " error" : " errors");
-  if (Failed)
-    llvm::errs() << ", " << Failed << " not analysed";
-  if (!Report.Skipped.empty())
-    llvm::errs() << ", " << Report.Skipped.size() << " skipped";
-  if (WithBaseline)
-    llvm::errs() << ", " << Report.Baselined << " in the baseline";
-  llvm::errs() << '\n';
-}
-
 } // namespace
+
+std::string runConfiguration(const CheckRequest &Request) {
+  clang::tidy::ClangTidyOptions All;
+  All.Checks = "*";
+  nlohmann::json What = {
+      {"files", Request.Files},
+      {"excludes", Request.Excludes},
+      {"checks", Request.Checks ? nlohmann::json(*Request.Checks) : nullptr},
+      {"config", Request.Config ? nlohmann::json(*Request.Config) : nullptr},
+      {"queryDrivers", Request.QueryDrivers},
+      {"extraArgsBefore", Request.ExtraArgsBefore},
+      {"extraArgs", Request.ExtraArgs},
+      {"unsafeInventory", Request.UnsafeInventory},
+      // The checks this leash has, with those of --load modules.
+      {"knownChecks", clang::tidy::getCheckNames(
+                          All, /*AllowEnablingAnalyzerAlphaCheckers=*/false)}};
+  return llvm::toHex(
+             llvm::SHA256::hash(llvm::arrayRefFromStringRef(What.dump())),
+             /*LowerCase=*/true)
+      .substr(0, 16);
+}
 
 int runCheck(const CheckRequest &Request) {
   // Everything that can be wrong with the request, before any work.
@@ -574,7 +499,18 @@ int runCheck(const CheckRequest &Request) {
   if (llvm::Error E = verifyConfiguration(*Files, Selection))
     return usageError(llvm::toString(std::move(E)));
   std::vector<SkippedUnit> Skipped;
-  auto Kept = skipUnits(*Files, Request, **Database, Selection, Skipped);
+  if (Request.ShardPart) {
+    // By the path as reports give it, the same on every machine.
+    llvm::erase_if(*Files, [&](const std::string &File) {
+      return !Request.ShardPart->contains(reportPath(File, SourceRoot));
+    });
+    if (Request.Verbose)
+      llvm::WithColor::note(llvm::errs(), "leash")
+          << "shard " << Request.ShardPart->str() << ": " << Files->size()
+          << " translation units\n";
+  }
+  auto Kept = skipUnits(*Files, Request, **Database, Selection, Skipped,
+                        Request.ShardPart.has_value());
   if (!Kept)
     return usageError(llvm::toString(Kept.takeError()));
   *Files = std::move(*Kept);
@@ -591,13 +527,42 @@ int runCheck(const CheckRequest &Request) {
   if (!Request.ExportDirectory.empty())
     return exportCommands(Request.ExportDirectory, *Adjusted);
 
-  // The analysis, one worker process per unit.
+  // The analysis, one worker process per unit; with a cache, a unit whose
+  // key is kept is not analysed again.
+  std::optional<ResultCache> Cache;
+  if (!Request.CacheDirectory.empty()) {
+    if (std::error_code EC =
+            llvm::sys::fs::create_directories(Request.CacheDirectory))
+      return usageError("cannot create the cache directory '" +
+                        Request.CacheDirectory + "': " + EC.message());
+    Cache.emplace(Request.CacheDirectory, leashIdentity(Request.LoadedModules));
+  }
+  // Keys and lookups happen here, before any worker: a unit whose result
+  // is kept costs no process, and headers are scanned once a run.
   unsigned Jobs = Request.Jobs
                       ? Request.Jobs
                       : std::max(1u, std::thread::hardware_concurrency());
+  std::map<std::string, std::string> Keys;
+  std::vector<TranslationUnitResult> Results(Files->size());
+  std::vector<std::string> ToAnalyse;
+  std::vector<size_t> ToAnalyseIndex;
+  if (Cache)
+    Keys = Cache->keys(Adjusted->Database, *Files, Selection, Jobs);
+  for (size_t I = 0; I < Files->size(); ++I) {
+    const std::string &File = (*Files)[I];
+    if (auto Key = Keys.find(File); Key != Keys.end())
+      if (std::optional<TranslationUnitResult> Kept =
+              Cache->lookup(Key->second, File)) {
+        Results[I] = std::move(*Kept);
+        continue;
+      }
+    ToAnalyse.push_back(File);
+    ToAnalyseIndex.push_back(I);
+  }
   ProgressLine Progress;
-  std::vector<TranslationUnitResult> Results = runInWorkers(
-      *Files, Jobs,
+  size_t FoundKept = Files->size() - ToAnalyse.size();
+  std::vector<TranslationUnitResult> Analysed = runInWorkers(
+      ToAnalyse, Jobs,
       [&](const std::string &File) {
         if (auto Failed = Adjusted->Failures.find(File);
             Failed != Adjusted->Failures.end()) {
@@ -606,69 +571,53 @@ int runCheck(const CheckRequest &Request) {
           Result.FailureReason = Failed->second;
           return Result;
         }
-        return analyseTranslationUnit(Adjusted->Database, File, Selection);
+        TranslationUnitResult Result =
+            analyseTranslationUnit(Adjusted->Database, File, Selection);
+        // In the worker, so that workers write their entries in parallel.
+        if (auto Key = Keys.find(File); Key != Keys.end() && Result.Analysed)
+          Cache->store(Key->second, Result);
+        return Result;
       },
       [&](const TranslationUnitResult &Result, size_t Done, size_t Total) {
-        Progress.update(Result.File, Done, Total);
+        Progress.update(Result.File, FoundKept + Done, FoundKept + Total);
       });
+  for (size_t I = 0; I < Analysed.size(); ++I)
+    Results[ToAnalyseIndex[I]] = std::move(Analysed[I]);
   Progress.clear();
-  MergedResults Merged = merge(Results);
+  MergedResults Merged = mergeUnitResults(Results);
   // Remarks are not findings: no report, count, baseline or exit status
   // sees them.
   if (Request.Verbose)
     printRemarks(Merged.Remarks);
+  size_t FromCache = 0;
+  for (const TranslationUnitResult &Result : Results) {
+    FromCache += Result.FromCache;
+    if (Result.FromCache && Request.Verbose)
+      llvm::WithColor::note(llvm::errs(), "leash")
+          << "'" << Result.File << "': from the cache\n";
+  }
 
-  // The report. Fingerprints come before the baseline takes findings away,
-  // so that they do not depend on it.
-  SourceText Sources;
   RunReport Report;
   Report.SourceRoot = SourceRoot;
   Report.WorkingDirectory = std::string(WorkingDirectory);
   Report.Units = std::move(Results);
   Report.Skipped = std::move(Skipped);
-  std::vector<std::string> Fingerprints =
-      fingerprints(Merged.Findings, Sources);
-  std::vector<bool> Known(Merged.Findings.size(), false);
-  if (Accepted) {
-    Known = Accepted->match(Merged.Findings, SourceRoot, Sources);
-    Report.BaselineFile = Request.BaselineFile;
+  if (Request.ShardPart) {
+    Report.Shard.emplace();
+    Report.Shard->Index = Request.ShardPart->Index;
+    Report.Shard->Count = Request.ShardPart->Count;
+    Report.Shard->Configuration = runConfiguration(Request);
   }
-  size_t Failing = 0;
-  for (size_t I = 0; I < Merged.Findings.size(); ++I) {
-    if (Known[I]) {
-      ++Report.Baselined;
-      continue;
-    }
-    Report.Findings.push_back(Merged.Findings[I]);
-    Report.Fingerprints.push_back(Fingerprints[I]);
-    Failing += Merged.Findings[I].Level >= Request.FailOn;
-  }
-  if (Request.UnsafeInventory)
-    Report.UnsafeMarkers = Merged.Markers;
-  // A unit that the baseline knows cannot be analysed does not fail the
-  // gate; one that newly fails does.
-  size_t NewFailures = 0;
-  std::set<std::string> KnownFailures;
-  for (const TranslationUnitResult &Unit : Report.Units) {
-    if (Unit.Analysed)
-      continue;
-    if (Accepted && Accepted->acceptsFailure(Unit.File, SourceRoot))
-      KnownFailures.insert(Unit.File);
-    else
-      ++NewFailures;
-  }
-  Report.ExitStatus =
-      NewFailures ? ExitUnitFailed : (Failing ? ExitFindings : ExitClean);
-
-  if (llvm::Error E = writeReport(Request, Report))
-    return usageError(llvm::toString(std::move(E)));
-  if (!Request.WriteBaselineFile.empty())
-    if (llvm::Error E =
-            writeBaseline(Request.WriteBaselineFile, Merged.Findings,
-                          Report.Units, SourceRoot, Sources))
-      return usageError(llvm::toString(std::move(E)));
-  printSummary(Report, Merged.Failed, Accepted.has_value(), KnownFailures);
-  return Report.ExitStatus;
+  GateOptions Gate;
+  Gate.Format = Request.Format;
+  Gate.OutputFile = Request.OutputFile;
+  Gate.BaselineFile = Request.BaselineFile;
+  Gate.WriteBaselineFile = Request.WriteBaselineFile;
+  Gate.FailOn = Request.FailOn;
+  Gate.UnsafeInventory = Request.UnsafeInventory;
+  if (Cache)
+    Gate.FromCache = FromCache;
+  return finishRun(Gate, Report, Merged, Accepted);
 }
 
 } // namespace leash

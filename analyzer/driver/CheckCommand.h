@@ -11,6 +11,7 @@
 #define LEASH_DRIVER_CHECKCOMMAND_H
 
 #include "Finding.h"
+#include "Shard.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -62,6 +63,14 @@ struct CheckRequest {
   /// directory, for clang-tidy with the plugin (or clangd) to parse the
   /// units as leash does, and stop without analysing.
   std::string ExportDirectory;
+  /// Check only this part of the units (`--shard I/N`), and write what
+  /// `leash merge` needs into the JSON report.
+  std::optional<Shard> ShardPart;
+  /// Keep each unit's result here and reuse it while the unit, its
+  /// configuration and leash are unchanged (ResultCache.h); empty for none.
+  std::string CacheDirectory;
+  /// The `--load` modules, which are part of what the cache keys on.
+  std::vector<std::string> LoadedModules;
 };
 
 /// Reads the compile database of \p BuildDirectory; the error says what to
@@ -77,6 +86,10 @@ std::vector<std::string>
 withExtraArguments(std::vector<std::string> Arguments,
                    const CheckRequest &Request,
                    const clang::tidy::ClangTidyOptions &Options);
+
+/// A digest of the options that decide which checks run over which units
+/// and how: the shards of one run have the same (ShardInfo).
+std::string runConfiguration(const CheckRequest &Request);
 
 /// Runs `leash check`; returns an ExitStatus.
 int runCheck(const CheckRequest &Request);

@@ -84,6 +84,8 @@ void to_json(nlohmann::json &J, const TranslationUnitResult &R) {
        {"findings", R.Findings},
        {"remarks", R.Remarks},
        {"unsafeMarkers", R.UnsafeMarkers}};
+  if (R.FromCache)
+    J["fromCache"] = true;
 }
 void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
   J.at("file").get_to(R.File);
@@ -95,6 +97,8 @@ void from_json(const nlohmann::json &J, TranslationUnitResult &R) {
   J.at("findings").get_to(R.Findings);
   J.at("remarks").get_to(R.Remarks);
   J.at("unsafeMarkers").get_to(R.UnsafeMarkers);
+  if (auto Found = J.find("fromCache"); Found != J.end() && Found->is_boolean())
+    R.FromCache = Found->get<bool>();
 }
 
 } // namespace leash

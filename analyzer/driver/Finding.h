@@ -97,6 +97,9 @@ struct TranslationUnitResult {
   std::vector<Finding> Remarks;
   /// The unsafe markers seen, when the inventory was asked for.
   std::vector<UnsafeMarker> UnsafeMarkers;
+  /// Whether the result was read from `--cache-dir` instead of analysed.
+  /// Never part of a report, so that reports do not depend on the cache.
+  bool FromCache = false;
 };
 
 /// The spelling of a severity in text output and JSON.

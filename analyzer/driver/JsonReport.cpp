@@ -26,7 +26,7 @@ Json place(const SourceLocation &Where, llvm::StringRef Root) {
 
 } // namespace
 
-void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
+nlohmann::ordered_json jsonReport(const RunReport &Report) {
   const std::string &SourceRoot = Report.SourceRoot;
 
   Json Findings = Json::array();
@@ -86,8 +86,17 @@ void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
   if (Report.UnsafeMarkers)
     Document["unsafeInventory"] =
         unsafeInventoryJson(*Report.UnsafeMarkers, SourceRoot);
-  OS << Document.dump(2, ' ', /*ensure_ascii=*/false,
-                      nlohmann::json::error_handler_t::replace)
+  if (Report.Shard)
+    Document["shard"] = {{"index", Report.Shard->Index},
+                         {"count", Report.Shard->Count},
+                         {"configuration", Report.Shard->Configuration},
+                         {"findingUnits", Report.Shard->FindingUnits}};
+  return Document;
+}
+
+void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS) {
+  OS << jsonReport(Report).dump(2, ' ', /*ensure_ascii=*/false,
+                                nlohmann::json::error_handler_t::replace)
      << '\n';
 }
 

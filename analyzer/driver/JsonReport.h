@@ -42,8 +42,17 @@
 /// reasons); a unit that does not compile contributes its compiler errors
 /// to `findings`, never what the checks said of its half-parsed code;
 /// `baseline` is null without `--baseline`, and then `findings` holds every
-/// finding. `fingerprint` is described in RunReport.h. A later version may add
-/// members; it changes `version` only when it removes or changes one.
+/// finding. `fingerprint` is described in RunReport.h. A shard's report
+/// (`--shard I/N`) ends with what `leash merge` needs:
+///
+///       "shard": {"index": 1, "count": 3, "configuration": "<digest>",
+///                 "findingUnits": [0, 0, 2]}
+///
+/// `configuration` is a digest of the checks and options of the run (shards
+/// of one run have the same), and `findingUnits` gives, for each finding,
+/// the index in `translationUnits` of the first unit that reported it. A later
+/// version may add members; it changes `version` only when it removes or
+/// changes one.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -54,10 +63,15 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <nlohmann/json.hpp>
+
 namespace leash {
 
 /// The version of the JSON report format.
 constexpr int JsonReportVersion = 1;
+
+/// \p Report as described in the file comment.
+nlohmann::ordered_json jsonReport(const RunReport &Report);
 
 /// Writes \p Report as described in the file comment.
 void writeJsonReport(const RunReport &Report, llvm::raw_ostream &OS);

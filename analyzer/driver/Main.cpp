@@ -1,7 +1,8 @@
 //===--- Main.cpp - The `leash` command line ------------------------------===//
 ///
 /// \file
-/// `leash check` runs the leash checks over a compile database; `leash rules`
+/// `leash check` runs the leash checks over a compile database (or one shard
+/// of it); `leash merge` joins the shards' reports; `leash rules`
 /// lists the rules and `leash explain RULE` prints one rule's page. Exit
 /// statuses are in ExitStatus.h.
 ///
@@ -10,11 +11,13 @@
 #include "CheckCommand.h"
 #include "ExitStatus.h"
 #include "LspServer.h"
+#include "MergeCommand.h"
 #include "RulesCommand.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/WithColor.h"
 
@@ -88,9 +91,12 @@ cl::opt<unsigned> Jobs("j",
                                 "(default: all cores)"),
                        cl::init(0), cl::Prefix, cl::sub(CheckSubcommand),
                        cl::cat(LeashCategory));
-cl::opt<std::string> Output("output", cl::desc("Write the report to <file>"),
-                            cl::value_desc("file"), cl::sub(CheckSubcommand),
-                            cl::cat(LeashCategory));
+cl::opt<std::string>
+    Output("output", cl::desc("Write the report to <file> (also -o <file>)"),
+           cl::value_desc("file"), cl::sub(CheckSubcommand),
+           cl::cat(LeashCategory));
+cl::alias OutputShort("o", cl::desc("Alias for --output"), cl::aliasopt(Output),
+                      cl::cat(LeashCategory));
 cl::opt<std::string> Format("format",
                             cl::desc("Report format: text (default), json or "
                                      "sarif"),
@@ -127,12 +133,65 @@ cl::opt<bool> Verbose(
     cl::desc("Print each adjusted compile command, and the checks' notes "
              "that are not findings (a function too large to analyse)"),
     cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> ShardOption(
+    "shard",
+    cl::desc("Check only part I of N of the translation units (1 <= I <= N, "
+             "as GitLab's CI_NODE_INDEX/CI_NODE_TOTAL): a stable split by "
+             "the hash of each unit's path under --source-root; join the "
+             "parts' JSON (or SARIF) reports with 'leash merge'"),
+    cl::value_desc("I/N"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each unit's result in <dir> and do not analyse a unit "
+             "again while it and the files it includes, its command, its "
+             "configuration and leash are unchanged (default: "
+             "$LEASH_CACHE_DIR; none if unset)"),
+    cl::value_desc("dir"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<leash::Severity> FailOn(
     "fail-on", cl::desc("Lowest severity that fails the run"),
     cl::values(clEnumValN(leash::Severity::Warning, "warning",
                           "warnings and errors (default)"),
                clEnumValN(leash::Severity::Error, "error", "errors only")),
     cl::init(leash::Severity::Warning), cl::sub(CheckSubcommand),
+    cl::cat(LeashCategory));
+
+cl::SubCommand MergeSubcommand(
+    "merge", "Join the JSON or SARIF reports of the shards of one run "
+             "('leash check --shard I/N --format=json') into the report of "
+             "the whole run, with its exit status");
+cl::list<std::string> MergeInputs(cl::Positional,
+                                  cl::desc("<shard report.json or .sarif> ..."),
+                                  cl::sub(MergeSubcommand),
+                                  cl::cat(LeashCategory));
+cl::opt<std::string> MergeOutput(
+    "output", cl::desc("Write the report to <file> (also -o <file>)"),
+    cl::value_desc("file"), cl::sub(MergeSubcommand), cl::cat(LeashCategory));
+cl::alias MergeOutputShort("o", cl::desc("Alias for --output"),
+                           cl::aliasopt(MergeOutput), cl::cat(LeashCategory));
+cl::opt<std::string> MergeFormat("format",
+                                 cl::desc("Report format: text (default), "
+                                          "json or sarif"),
+                                 cl::value_desc("format"), cl::init("text"),
+                                 cl::sub(MergeSubcommand),
+                                 cl::cat(LeashCategory));
+cl::opt<std::string> MergeSourceRoot(
+    "source-root",
+    cl::desc("Directory that report paths are relative to, a checkout of "
+             "the tree the shards checked (default: the current directory)"),
+    cl::value_desc("dir"), cl::sub(MergeSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> MergeBaseline(
+    "baseline",
+    cl::desc("Report and fail on only the findings that <file> does not hold"),
+    cl::value_desc("file"), cl::sub(MergeSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> MergeWriteBaseline(
+    "write-baseline", cl::desc("Record every finding of the run in <file>"),
+    cl::value_desc("file"), cl::sub(MergeSubcommand), cl::cat(LeashCategory));
+cl::opt<leash::Severity> MergeFailOn(
+    "fail-on", cl::desc("Lowest severity that fails the run"),
+    cl::values(clEnumValN(leash::Severity::Warning, "warning",
+                          "warnings and errors (default)"),
+               clEnumValN(leash::Severity::Error, "error", "errors only")),
+    cl::init(leash::Severity::Warning), cl::sub(MergeSubcommand),
     cl::cat(LeashCategory));
 
 cl::SubCommand LspSubcommand("lsp",
@@ -239,6 +298,21 @@ int main(int argc, char **argv) {
     Request.Verbose = Verbose;
     Request.ResourceDir = LEASH_CLANG_RESOURCE_DIR;
     Request.ExportDirectory = ExportCompileCommands;
+    if (ShardOption.getNumOccurrences()) {
+      auto Part = leash::Shard::parse(ShardOption);
+      if (!Part) {
+        llvm::WithColor::error(llvm::errs(), "leash")
+            << llvm::toString(Part.takeError()) << '\n';
+        return leash::ExitUsage;
+      }
+      Request.ShardPart = *Part;
+    }
+    Request.CacheDirectory = CacheDir;
+    if (!CacheDir.getNumOccurrences())
+      if (std::optional<std::string> FromEnvironment =
+              llvm::sys::Process::GetEnv("LEASH_CACHE_DIR"))
+        Request.CacheDirectory = *FromEnvironment;
+    Request.LoadedModules.assign(Load.begin(), Load.end());
     if (!loadModules(Load))
       return leash::ExitUsage;
     return leash::runCheck(Request);
@@ -261,6 +335,17 @@ int main(int argc, char **argv) {
       return leash::ExitUsage;
     return leash::runLsp(Options);
   }
+  if (MergeSubcommand) {
+    leash::MergeRequest Request;
+    Request.Inputs.assign(MergeInputs.begin(), MergeInputs.end());
+    Request.Gate.Format = MergeFormat;
+    Request.Gate.OutputFile = MergeOutput;
+    Request.Gate.BaselineFile = MergeBaseline;
+    Request.Gate.WriteBaselineFile = MergeWriteBaseline;
+    Request.Gate.FailOn = MergeFailOn;
+    Request.SourceRoot = MergeSourceRoot;
+    return leash::runMerge(Request);
+  }
   if (RulesSubcommand)
     return leash::runRules(llvm::outs());
   if (ExplainSubcommand) {
@@ -274,6 +359,6 @@ int main(int argc, char **argv) {
 
   llvm::WithColor::error(llvm::errs(), "leash")
       << "no command given; try 'leash check -p <build directory>', "
-         "'leash rules' or 'leash --help'\n";
+         "'leash merge', 'leash rules' or 'leash --help'\n";
   return leash::ExitUsage;
 }

@@ -34,6 +34,20 @@
 
 namespace leash {
 
+/// What a shard's report (`leash check --shard I/N`) adds for `leash merge`.
+struct ShardInfo {
+  /// This part (from 1) of Count.
+  unsigned Index = 1;
+  unsigned Count = 1;
+  /// A digest of everything that decides which checks run and how
+  /// (CheckCommand.h, runConfiguration): shards whose digests differ are
+  /// not parts of one run.
+  std::string Configuration;
+  /// For each reported finding, the index in Units of the first unit that
+  /// reported it.
+  std::vector<size_t> FindingUnits;
+};
+
 /// Everything a report says about one run.
 struct RunReport {
   /// The directory that report paths are relative to: absolute, without a
@@ -60,6 +74,8 @@ struct RunReport {
   std::optional<std::vector<UnsafeMarker>> UnsafeMarkers;
   /// The run's exit status (ExitStatus.h).
   int ExitStatus = 0;
+  /// Set for a run of one shard.
+  std::optional<ShardInfo> Shard;
 };
 
 /// \p Line with every run of whitespace made one space, trimmed, and made

@@ -3,6 +3,7 @@
 #include "SarifReport.h"
 
 #include "Catalogue.h"
+#include "JsonReport.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -282,6 +283,10 @@ void writeSarifReport(const RunReport &Report, llvm::raw_ostream &OS) {
                {{SourceRootId, {{"uri", directoryUri(Report.SourceRoot)}}}}},
               {"columnKind", "unicodeCodePoints"},
               {"results", std::move(Results)}};
+  // A shard's log carries leash's own report of it, which `leash merge`
+  // reads: SARIF alone does not list the units that were analysed.
+  if (Report.Shard)
+    Run["properties"] = {{"leashShardReport", jsonReport(Report)}};
   Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({std::move(Run)})}};

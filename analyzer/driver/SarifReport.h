@@ -20,6 +20,10 @@
 ///
 /// Columns are counted in Unicode code points (`columnKind`).
 ///
+/// The log of a shard (`--shard I/N`) holds, as the run's property
+/// `leashShardReport`, the shard's JSON report (JsonReport.h), which
+/// `leash merge` reads.
+///
 //===----------------------------------------------------------------------===//
 
 #ifndef LEASH_DRIVER_SARIFREPORT_H

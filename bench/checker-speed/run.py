@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The checker's speed, against the compiler's own parse, in one run.
 
-usage: run.py --build BUILD_DIR [--units N] [--repeats R]
+usage: run.py --build BUILD_DIR [--units N] [--repeats R] [--cache-only]
 
 On two compile databases — the reference kernel's (arm-none-eabi-g++
 commands) and a generated corpus of N kernel-like units — measures the CPU
@@ -12,6 +12,9 @@ time (user + system, of all child processes) of:
   leash -j1     leash check with every leash rule, one unit at a time
   clang-tidy    clang-tidy-16 with the leash plugin and every leash rule
   leash -j2     leash check -j2, for the wall-clock speed-up
+  cache fill    leash check -j1 --cache-dir, into an empty cache
+  cache hit     the same again over the unchanged tree: every unit from the
+                cache (the target: at most 5% of leash -j1)
 
 and prints a table with the ratio to syntax-only; then the analysis cost
 of the lease dataflow on its two worst-case functions (lease variables;
@@ -84,9 +87,17 @@ def adjusted_database(leash, build_dir, out_dir):
     return entries
 
 
-def measure(name, database_dir, leash, plugin, repeats):
+def measure(name, database_dir, leash, plugin, repeats, cache_only=False):
     entries = json.load(open(os.path.join(database_dir, "compile_commands.json")))
     files = [e["file"] for e in entries]
+    cache = os.path.join(os.path.dirname(database_dir),
+                         os.path.basename(database_dir) + "-cache")
+
+    def cached(fresh):
+        if fresh:
+            shutil.rmtree(cache, ignore_errors=True)
+        return cpu_of([leash, "check", "-p", database_dir, "-j", "1",
+                       "--cache-dir", cache])
 
     def syntax_only():
         cpu = wall = 0.0
@@ -102,7 +113,14 @@ def measure(name, database_dir, leash, plugin, repeats):
                                       "-checks=-*,leash-*", "--quiet", "-p",
                                       database_dir] + files),
         "leash -j2": lambda: cpu_of([leash, "check", "-p", database_dir, "-j", "2"]),
+        # --cache-dir: a first run that fills an empty cache, then a run over
+        # the unchanged tree that takes every unit from it.
+        "cache fill": lambda: cached(fresh=True),
+        "cache hit": lambda: cached(fresh=False),
     }
+    if cache_only:
+        runs = {"leash -j1": runs["leash -j1"], "cache fill": runs["cache fill"],
+                "cache hit": runs["cache hit"]}
     best = {}
     for _ in range(repeats):
         for label, run in runs.items():
@@ -110,13 +128,23 @@ def measure(name, database_dir, leash, plugin, repeats):
             old = best.get(label)
             best[label] = (min(cpu, old[0]) if old else cpu,
                            min(wall, old[1]) if old else wall)
-    base = best["syntax-only"][0]
     print("\n%s: %d translation units" % (name, len(entries)))
-    print("  %-12s %9s %9s %9s" % ("", "CPU s", "wall s", "CPU/syntax"))
-    for label, (cpu, wall) in best.items():
-        print("  %-12s %9.2f %9.2f %9.2f" % (label, cpu, wall, cpu / base))
-    print("  leash -j2 wall-clock speed-up over -j1: %.2fx"
-          % (best["leash -j1"][1] / best["leash -j2"][1]))
+    if not cache_only:
+        base = best["syntax-only"][0]
+        print("  %-12s %9s %9s %9s" % ("", "CPU s", "wall s", "CPU/syntax"))
+        for label, (cpu, wall) in best.items():
+            print("  %-12s %9.2f %9.2f %9.2f" % (label, cpu, wall, cpu / base))
+        print("  leash -j2 wall-clock speed-up over -j1: %.2fx"
+              % (best["leash -j1"][1] / best["leash -j2"][1]))
+    else:
+        for label, (cpu, wall) in best.items():
+            print("  %-12s %9.2f s CPU %9.2f s wall" % (label, cpu, wall))
+    print("  cached run over an unchanged tree / uncached run (target <= 5%%): "
+          "%.1f%% CPU, %.1f%% wall"
+          % (100 * best["cache hit"][0] / best["leash -j1"][0],
+             100 * best["cache hit"][1] / best["leash -j1"][1]))
+    print("  filling the cache / uncached run: %.1f%% CPU"
+          % (100 * best["cache fill"][0] / best["leash -j1"][0]))
 
 
 FLOW_CHECKS = "-*,leash-lease-dropped,leash-lease-use-after-transfer"
@@ -188,13 +216,17 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--cache-only", action="store_true",
+                        help="measure only leash -j1 with and without "
+                        "--cache-dir, on the two databases")
     args = parser.parse_args()
     leash = os.path.join(args.build, "bin", "leash")
     plugin = os.path.join(args.build, "lib", "libLeashTidy.so")
     with tempfile.TemporaryDirectory() as work:
         kernel_db = os.path.join(work, "kernel")
         adjusted_database(leash, os.path.join(args.build, "reference-kernel"), kernel_db)
-        measure("reference kernel", kernel_db, leash, plugin, args.repeats)
+        measure("reference kernel", kernel_db, leash, plugin, args.repeats,
+                args.cache_only)
 
         corpus = os.path.join(work, "corpus")
         subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), corpus,
@@ -202,7 +234,10 @@ def main():
                         os.path.join(ROOT, "rules", "include")], check=True)
         corpus_db = os.path.join(work, "corpus-adjusted")
         adjusted_database(leash, corpus, corpus_db)
-        measure("generated corpus", corpus_db, leash, plugin, args.repeats)
+        measure("generated corpus", corpus_db, leash, plugin, args.repeats,
+                args.cache_only)
+        if args.cache_only:
+            return
         counted = None
         if shutil.which("valgrind") is None:
             print("\nvalgrind not found (apt-get install valgrind): the worst "

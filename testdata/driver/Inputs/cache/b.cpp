@@ -1,0 +1,4 @@
+int b() {
+  int unused_b = 1;
+  return 0;
+}

@@ -1,0 +1,5 @@
+#include "shared.h"
+int unit5() {
+  int unused_5 = 5;
+  return shared();
+}
