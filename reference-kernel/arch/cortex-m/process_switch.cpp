@@ -6,6 +6,7 @@
 #include "arch/cortex-m/fault.h"
 #include "arch/cortex-m/fault_status.h"
 #include "arch/cortex-m/interrupt_deferral.h"
+#include "arch/cortex-m/system_control.h"
 #include "arch/cortex-m/target_check.h"
 
 #include <atomic>
@@ -115,6 +116,9 @@ extern "C" {
     arch::cortex_m::fault_address_valid.store(0);
   }
   arch::cortex_m::clear_fault_status();
+  // The call of an `svc` whose frame could not be stacked stays pending; it
+  // must die with the process, not reach the kernel.
+  arch::cortex_m::discard_pending_supervisor_call();
 }
 
 } // extern "C"

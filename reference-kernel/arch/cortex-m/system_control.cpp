@@ -24,6 +24,8 @@ struct ConfigurationControl {
 struct SystemHandlerControl {
   /// A field of SHCSR.
   using Field = registers::Field<std::uint32_t, SystemHandlerControl>;
+  /// SVCALLPENDED: an SVCall is pending.
+  static constexpr Field supervisor_call_pended{15, 1};
   /// MEMFAULTENA: MemManage faults are taken as MemManage.
   static constexpr Field memory_management_fault_enable{16, 1};
   /// BUSFAULTENA: bus faults are taken as BusFault.
@@ -50,19 +52,28 @@ static_assert(offsetof(SystemControlRegisters, system_handler_control) == 0x10);
 /// Where the block starts on every ARMv7-M core.
 constexpr std::uintptr_t system_control_base_address = 0xE000ED14;
 
+/// The block.
+LEASH_UNSAFE("0xE000ED14 is the architected address of these registers, "
+             "present on every ARMv7-M core")
+SystemControlRegisters &system_control() {
+  return registers::block_at<SystemControlRegisters>(
+      system_control_base_address);
+}
+
 } // namespace
 
-LEASH_UNSAFE("0xE000ED14 is the architected address of these registers; "
-             "they are configured once, before main, by the reset handler")
 void enable_fault_exceptions() {
-  auto &system_control =
-      registers::block_at<SystemControlRegisters>(system_control_base_address);
-  system_control.configuration_control.modify(
+  system_control().configuration_control.modify(
       ConfigurationControl::divide_by_zero_trap.set());
-  system_control.system_handler_control.modify(
+  system_control().system_handler_control.modify(
       SystemHandlerControl::memory_management_fault_enable.set() |
       SystemHandlerControl::bus_fault_enable.set() |
       SystemHandlerControl::usage_fault_enable.set());
+}
+
+void discard_pending_supervisor_call() {
+  system_control().system_handler_control.modify(
+      SystemHandlerControl::supervisor_call_pended.clear());
 }
 
 } // namespace arch::cortex_m
