@@ -1,9 +1,10 @@
 //===--- WorkerPool.h - Analyse translation units in child processes ------===//
 ///
 /// \file
-/// Each translation unit is analysed in a forked child, at most N at a time.
-/// Processes rather than threads so that a crash inside one check fails that
-/// unit alone, and is reported as such, instead of ending the run.
+/// Translation units are analysed in at most N forked workers, each serving
+/// one unit at a time and many units in turn. Processes rather than threads
+/// so that a crash inside one check fails that unit alone, and is reported
+/// as such, instead of ending the run; the crashed worker is replaced.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -25,7 +26,7 @@ using AnalyseFunction =
 using ProgressFunction = std::function<void(const TranslationUnitResult &Result,
                                             size_t Done, size_t Total)>;
 
-/// Runs \p Analyse for every file in up to \p Jobs children; results come
+/// Runs \p Analyse for every file in up to \p Jobs workers; results come
 /// back in the order of \p Files.
 std::vector<TranslationUnitResult>
 runInWorkers(const std::vector<std::string> &Files, unsigned Jobs,
