@@ -30,8 +30,8 @@ namespace {
 /// units, so the cost of a fresh process -- the fork, and the page faults of
 /// an address space that the analysis touches for the first time -- is paid
 /// once per worker, not once per unit (it was a tenth of the run's CPU
-/// time, all of it system time). A unit that crashes its worker fails alone: the worker is replaced
-/// and the next unit goes to the new one.
+/// time, all of it system time). A unit that crashes its worker fails alone:
+/// the worker is replaced and the next unit goes to the new one.
 struct Worker {
   /// The child, or -1 when none runs.
   pid_t Pid = -1;
