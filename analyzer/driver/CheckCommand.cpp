@@ -462,27 +462,12 @@ std::string runConfiguration(const CheckRequest &Request) {
 
 int runCheck(const CheckRequest &Request) {
   // Everything that can be wrong with the request, before any work.
-  if (Request.Format != "text" && Request.Format != "json" &&
-      Request.Format != "sarif")
-    return usageError("unknown --format '" + Request.Format +
-                      "'; use text, json or sarif");
-  llvm::SmallString<256> WorkingDirectory;
-  if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
-    return usageError("cannot find the current directory: " + EC.message());
-  // Canonical, as the files of findings are (RunReport.h).
-  std::string SourceRoot = canonicalPath(
-      Request.SourceRoot.empty() ? WorkingDirectory.str() : Request.SourceRoot,
-      WorkingDirectory);
-  if (!llvm::sys::fs::is_directory(SourceRoot))
-    return usageError("source root '" + Request.SourceRoot +
-                      "' is not a directory");
-  std::optional<Baseline> Accepted;
-  if (!Request.BaselineFile.empty()) {
-    auto Read = Baseline::read(Request.BaselineFile);
-    if (!Read)
-      return usageError(llvm::toString(Read.takeError()));
-    Accepted = std::move(*Read);
-  }
+  auto Setup =
+      prepareRun(Request.Format, Request.SourceRoot, Request.BaselineFile);
+  if (!Setup)
+    return usageError(llvm::toString(Setup.takeError()));
+  const std::string &SourceRoot = Setup->SourceRoot;
+  const std::optional<Baseline> &Accepted = Setup->Accepted;
   auto Database = loadDatabase(Request.BuildDirectory);
   if (!Database)
     return usageError(llvm::toString(Database.takeError()));
@@ -599,7 +584,7 @@ int runCheck(const CheckRequest &Request) {
 
   RunReport Report;
   Report.SourceRoot = SourceRoot;
-  Report.WorkingDirectory = std::string(WorkingDirectory);
+  Report.WorkingDirectory = Setup->WorkingDirectory;
   Report.Units = std::move(Results);
   Report.Skipped = std::move(Skipped);
   if (Request.ShardPart) {

@@ -308,27 +308,13 @@ int usageError(const llvm::Twine &What) {
 
 int runMerge(const MergeRequest &Request) {
   const GateOptions &Gate = Request.Gate;
-  if (Gate.Format != "text" && Gate.Format != "json" && Gate.Format != "sarif")
-    return usageError("unknown --format '" + Gate.Format +
-                      "'; use text, json or sarif");
   if (Request.Inputs.empty())
     return usageError("'leash merge' needs the JSON reports of the shards");
-  llvm::SmallString<256> WorkingDirectory;
-  if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
-    return usageError("cannot find the current directory: " + EC.message());
-  std::string SourceRoot = canonicalPath(
-      Request.SourceRoot.empty() ? WorkingDirectory.str() : Request.SourceRoot,
-      WorkingDirectory);
-  if (!llvm::sys::fs::is_directory(SourceRoot))
-    return usageError("source root '" + Request.SourceRoot +
-                      "' is not a directory");
-  std::optional<Baseline> Accepted;
-  if (!Gate.BaselineFile.empty()) {
-    auto Read = Baseline::read(Gate.BaselineFile);
-    if (!Read)
-      return usageError(llvm::toString(Read.takeError()));
-    Accepted = std::move(*Read);
-  }
+  auto Setup = prepareRun(Gate.Format, Request.SourceRoot, Gate.BaselineFile);
+  if (!Setup)
+    return usageError(llvm::toString(Setup.takeError()));
+  const std::string &SourceRoot = Setup->SourceRoot;
+  const std::optional<Baseline> &Accepted = Setup->Accepted;
 
   std::vector<ShardReport> Shards;
   for (const std::string &Input : Request.Inputs) {
@@ -372,7 +358,7 @@ int runMerge(const MergeRequest &Request) {
 
   RunReport Report;
   Report.SourceRoot = SourceRoot;
-  Report.WorkingDirectory = std::string(WorkingDirectory);
+  Report.WorkingDirectory = Setup->WorkingDirectory;
   for (const ShardReport &Shard : Shards)
     llvm::append_range(Report.Skipped, Shard.Skipped);
   llvm::sort(Report.Skipped, [](const SkippedUnit &A, const SkippedUnit &B) {

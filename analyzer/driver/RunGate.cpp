@@ -8,6 +8,8 @@
 #include "TextReport.h"
 #include "UnsafeInventory.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -117,6 +119,33 @@ mergeUnitResults(const std::vector<TranslationUnitResult> &Results) {
            std::tie(B.Where.File, B.Where.Line, B.Where.Column, B.Kind, B.Name);
   });
   return Merged;
+}
+
+llvm::Expected<RunSetup> prepareRun(llvm::StringRef Format,
+                                    llvm::StringRef SourceRoot,
+                                    llvm::StringRef BaselineFile) {
+  auto Refuse = [](const llvm::Twine &What) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), What);
+  };
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return Refuse("unknown --format '" + Format + "'; use text, json or sarif");
+  llvm::SmallString<256> WorkingDirectory;
+  if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
+    return Refuse("cannot find the current directory: " + EC.message());
+  RunSetup Setup;
+  Setup.WorkingDirectory = std::string(WorkingDirectory);
+  Setup.SourceRoot =
+      canonicalPath(SourceRoot.empty() ? WorkingDirectory.str() : SourceRoot,
+                    WorkingDirectory);
+  if (!llvm::sys::fs::is_directory(Setup.SourceRoot))
+    return Refuse("source root '" + SourceRoot + "' is not a directory");
+  if (!BaselineFile.empty()) {
+    auto Read = Baseline::read(std::string(BaselineFile));
+    if (!Read)
+      return Read.takeError();
+    Setup.Accepted = std::move(*Read);
+  }
+  return Setup;
 }
 
 int finishRun(const GateOptions &Options, RunReport &Report,

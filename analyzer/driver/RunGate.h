@@ -57,6 +57,23 @@ struct GateOptions {
   std::optional<size_t> FromCache;
 };
 
+/// What a run settles before any work: where it runs, the directory its
+/// report paths are relative to, and the baseline it is held to.
+struct RunSetup {
+  std::string WorkingDirectory;
+  /// Canonical, as the files of findings are (RunReport.h).
+  std::string SourceRoot;
+  std::optional<Baseline> Accepted;
+};
+
+/// Checks \p Format, finds the working directory and the source root
+/// (\p SourceRoot, or the working directory when empty), and reads
+/// \p BaselineFile if one is named; the error is the one line that a usage
+/// error prints.
+llvm::Expected<RunSetup> prepareRun(llvm::StringRef Format,
+                                    llvm::StringRef SourceRoot,
+                                    llvm::StringRef BaselineFile);
+
 /// Completes \p Report (whose SourceRoot, WorkingDirectory, Units, Skipped
 /// and Shard are set) from \p Merged under \p Accepted, writes the report,
 /// the baseline file and the summary line, and returns the exit status.
