@@ -3,6 +3,7 @@
 #include "CellReentrantMapCheck.h"
 
 #include "utils/CellMaps.h"
+#include "utils/MemberRoles.h"
 #include "utils/ObjectPaths.h"
 #include "utils/Vocabulary.h"
 
@@ -16,26 +17,25 @@ namespace clang::tidy::leash {
 
 namespace {
 
-/// Whether \p Name is a member that re-enters a mapped cell.
-bool isReentrantAccess(llvm::StringRef Name) {
-  return isMapFamily(Name) || Name == "take" || Name == "put" ||
-         Name == "replace";
+/// Whether a member with the role \p Role re-enters a mapped cell: it lends
+/// the content again, or moves a value out or in.
+bool isReentrantAccess(std::optional<MemberRole> Role) {
+  return Role == MemberRole::Lend || Role == MemberRole::Take ||
+         Role == MemberRole::Put || Role == MemberRole::Replace;
 }
 
 } // namespace
 
 void CellReentrantMapCheck::registerMatchers(MatchFinder *Finder) {
+  // Which calls lend is known by their role (check() asks), not by name.
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(matchesName("::map[a-z_]*$"))),
-                        unless(isExpansionInSystemHeader()))
-          .bind("map"),
-      this);
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader())).bind("map"), this);
 }
 
 void CellReentrantMapCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Outer = Result.Nodes.getNodeAs<CXXMemberCallExpr>("map");
   ASTContext &Context = *Result.Context;
-  if (!isMapFamily(calledName(Outer)) || !lendingCellKind(Outer))
+  if (!isLendingMap(Outer))
     return;
   std::optional<NamedObject> Cell =
       namedObject(Outer->getImplicitObjectArgument(), Context);
@@ -50,9 +50,9 @@ void CellReentrantMapCheck::check(const MatchFinder::MatchResult &Result) {
         *Lambda->getBody(), Context);
     for (const BoundNodes &Nodes : Inner) {
       const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("inner");
-      llvm::StringRef Name = calledName(Call);
+      std::optional<MemberRole> Role = calledRole(Call);
       std::optional<llvm::StringRef> Kind = lendingCellKind(Call);
-      if (!isReentrantAccess(Name) || !Kind)
+      if (!isReentrantAccess(Role) || !Kind)
         continue;
       std::optional<NamedObject> Same =
           namedObject(Call->getImplicitObjectArgument(), Context);
@@ -63,16 +63,22 @@ void CellReentrantMapCheck::check(const MatchFinder::MatchResult &Result) {
         Location = Context.getSourceManager().getExpansionLoc(Location);
       if (!Reported.insert(Location).second)
         continue;
-      int Consequence = *Kind == "map"                          ? 0
-                        : (isMapFamily(Name) || Name == "take") ? 1
-                                                                : 2;
+      // A MapCell refuses; a TakeCell is empty, so a "lend" or "take"
+      // finds nothing; a value moved in is overwritten when the outer call
+      // puts its own back.
+      int Consequence = 2;
+      if (*Kind == "map")
+        Consequence = 0;
+      else if (Role == MemberRole::Lend || Role == MemberRole::Take)
+        Consequence = 1;
       diag(Location,
            "'%0' on '%1' inside its own '%2': %select{a MapCell refuses "
            "re-entrant access and reports it (a panic in the kernel)|a "
            "TakeCell is empty while it is mapped, so this finds nothing|one of "
            "the two values is lost when the outer '%2' puts its value "
            "back}3")
-          << Name << spelling(Call->getImplicitObjectArgument(), Context)
+          << calledName(Call)
+          << spelling(Call->getImplicitObjectArgument(), Context)
           << calledName(Outer) << Consequence;
       SourceLocation Mapped = Outer->getExprLoc();
       if (Mapped.isMacroID())

@@ -10,12 +10,12 @@ namespace clang::tidy::leash {
 
 /// Finds re-entrant access to a cell from inside its own `map` (Rust: a
 /// `MapCell::map` closure cannot reach the same cell mutably; Tock's
-/// `TakeCell::map` finds the cell empty). Inside a lambda given to a
-/// map-family member (`map`, `map_or`, ...) of a cell of kind "take"
+/// `TakeCell::map` finds the cell empty). Inside a lambda given to a member
+/// with the role "lend" (`map`, `map_or`, ...) of a cell of kind "take"
 /// (TakeCell) or "map" (MapCell), or of a user's type marked
-/// LEASH_CELL("take") or LEASH_CELL("map"): a call of a map-family member,
-/// `take`, `put` or `replace` on the same cell. The same cell is the same
-/// variable (through references bound to it) or pointer variable, `this`,
+/// LEASH_CELL("take") or LEASH_CELL("map"): a call of a member with the role
+/// "lend", "take", "put" or "replace" on the same cell. The same cell is the
+/// same variable (through references bound to it) or pointer variable, `this`,
 /// members, and constant subscripts; anything else is not compared.
 /// OptionalCell's `map` works on a copy and is not re-entrant.
 ///

@@ -57,8 +57,7 @@ std::optional<std::string> contentsAccess(const MemberExpr *Member,
     const auto *Method = dyn_cast<CXXMethodDecl>(Access->getMemberDecl());
     if (!Method)
       return "access to '" + Access->getMemberDecl()->getNameAsString() + "'";
-    if (isInFlightSafeMember(Method) ||
-        (IsLease && Method->getIdentifier() && Method->getName() == "is_empty"))
+    if (isInFlightSafeMember(Method))
       return std::nullopt;
     return "call to '" + Method->getNameAsString() + "'";
   }

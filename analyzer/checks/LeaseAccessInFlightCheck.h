@@ -18,9 +18,12 @@ namespace clang::tidy::leash {
 /// the only uses allowed are those that move a lease in or out, or look at
 /// whether one is there:
 ///
-/// - on a cell member: `take`, `put`, `replace`, `is_some`, `is_none`;
+/// - on a cell member: a member with the role "take", "put", "replace",
+///   "test_empty" or "test_full" (`take`, `put`, `replace`, `is_some`,
+///   `is_none`);
 /// - on a lease member: moving a lease in (`member = std::move(lease)`),
-///   moving it out (`std::move(member)`), and `is_empty()`.
+///   moving it out (`std::move(member)`), and its emptiness test (the role
+///   "test_empty", `is_empty()`).
 ///
 /// Anything else is reported at the use, with a note at the member: `map`
 /// and the rest of the map family, element access, iteration, the raw

@@ -16,8 +16,9 @@ namespace clang::tidy::leash {
 /// transferred (Rust: use of a moved value does not compile). Transfers
 /// are moves into a call argument taken by value or by rvalue reference,
 /// into a cell (`put`, `replace`), into another lease, and `return`. The
-/// warning is at the use, with a note at the transfer. `is_empty()` is not
-/// a use, and a branch on it refines what each side knows; assigning the
+/// warning is at the use, with a note at the transfer. An emptiness test
+/// (a member with the role "test_empty" or "test_full", `is_empty()`) is
+/// not a use, and a branch on it refines what each side knows; assigning the
 /// variable a new lease makes it usable again.
 ///
 /// The analysis (utils/LeaseFlow.h) is shared with leash-lease-dropped: one

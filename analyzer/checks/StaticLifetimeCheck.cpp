@@ -2,6 +2,7 @@
 
 #include "StaticLifetimeCheck.h"
 
+#include "utils/MemberRoles.h"
 #include "utils/Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -102,11 +103,8 @@ void StaticLifetimeCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(cxxNewExpr(Source).bind("new"), this);
   Finder->addMatcher(materializeTemporaryExpr(Source).bind("temporary"), this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(Source,
-                        callee(cxxMethodDecl(matchesName("::push[a-z_]*$"))))
-          .bind("push"),
-      this);
+  // Which calls link a node is known by their role (checkPush asks).
+  Finder->addMatcher(cxxMemberCallExpr(Source).bind("push"), this);
   Finder->addMatcher(
       callExpr(Source, hasAnyArgument(hasType(hasCanonicalType(arrayType()))))
           .bind("creation"),
@@ -191,6 +189,8 @@ void StaticLifetimeCheck::reportObject(QualType Type, SourceLocation Location,
 
 void StaticLifetimeCheck::checkPush(const CXXMemberCallExpr *Push,
                                     ASTContext &Context) {
+  if (calledRole(Push) != MemberRole::Link)
+    return;
   const Expr *List = Push->getImplicitObjectArgument();
   std::optional<llvm::StringRef> Kind =
       List ? cellKind(List->getType()) : std::nullopt;

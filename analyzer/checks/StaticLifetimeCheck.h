@@ -13,12 +13,12 @@ namespace clang::tidy::leash {
 /// - a local variable, a by-value parameter, a temporary or a heap object
 ///   (`new`) of a type marked LEASH_COMPONENT or LEASH_STATIC_ONLY (or
 ///   derived from one), or an array of them;
-/// - a node pushed into a List (a `push_*` member of a cell of kind
-///   "list"), and the array a lease is created from (an array argument
-///   bound by reference to a call whose result is a lease), that is not
-///   known to have static storage duration: a local, a temporary, or a
-///   parameter or pointer of unknown origin. A node whose type is a
-///   component or static-only is static by rule, and so is a member of a
+/// - a node pushed into a List (a member with the role "link", such as
+///   `push_head`, of a cell of kind "list"), and the array a lease is created
+///   from (an array argument bound by reference to a call whose result is a
+///   lease), that is not known to have static storage duration: a local, a
+///   temporary, or a parameter or pointer of unknown origin. A node whose type
+///   is a component or static-only is static by rule, and so is a member of a
 ///   component reached through `this`.
 ///
 /// Reported once (at the template rather than per instantiation; a

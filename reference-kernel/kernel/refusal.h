@@ -4,6 +4,8 @@
 
 #include "kernel/result.h"
 
+#include <leash/annotations.h>
+
 #include <utility>
 
 namespace kernel {
@@ -18,9 +20,9 @@ namespace kernel {
 /// leash's `leash-lease-dropped` rule finds the path that loses it.
 ///
 /// It reads like `std::optional` (the checker tracks it as a wrapper of its
-/// lease): `if (refusal)` or `has_value()` asks whether the request was
-/// refused, `error()` says why, and `std::move(refusal).value()` takes the
-/// lease back.
+/// lease, and knows its members by their LEASH_ROLE): `if (refusal)` or
+/// `has_value()` asks whether the request was refused, `error()` says why,
+/// and `std::move(refusal).value()` takes the lease back.
 template <typename LeaseType> class [[nodiscard]] Refusal {
 public:
   /// The request was accepted: its callback will hand the lease back.
@@ -33,18 +35,24 @@ public:
   }
 
   /// Whether the request was refused.
-  [[nodiscard]] bool has_value() const { return refused_; }
+  LEASH_ROLE("test_full") [[nodiscard]] bool has_value() const {
+    return refused_;
+  }
   /// Whether the request was refused.
-  [[nodiscard]] explicit operator bool() const { return refused_; }
+  LEASH_ROLE("test_full") [[nodiscard]] explicit operator bool() const {
+    return refused_;
+  }
 
   /// Why the request was refused; meaningless when it was accepted.
   [[nodiscard]] ErrorCode error() const { return error_; }
 
   /// The lease handed back by a refusal (empty when the request was
   /// accepted).
-  [[nodiscard]] LeaseType &value() & { return lease_; }
+  LEASH_ROLE("unwrap") [[nodiscard]] LeaseType &value() & { return lease_; }
   /// The lease handed back by a refusal, moved out.
-  [[nodiscard]] LeaseType &&value() && { return std::move(lease_); }
+  LEASH_ROLE("unwrap") [[nodiscard]] LeaseType &&value() && {
+    return std::move(lease_);
+  }
 
 private:
   Refusal() = default;

@@ -31,14 +31,16 @@ TEST(AnnotationsTest, MacrosExpandToTheCheckersStrings) {
             R"([[clang::annotate("leash.lease")]])");
   EXPECT_EQ(string_view(STRINGIFY(LEASH_STATIC_ONLY)),
             R"([[clang::annotate("leash.static_only")]])");
+  EXPECT_EQ(string_view(STRINGIFY(LEASH_ROLE("take"))),
+            R"([[clang::annotate("leash.role", "take")]])");
   EXPECT_NE(string_view(STRINGIFY(LEASH_UNSAFE_BLOCK("r")))
                 .find(R"([[clang::annotate("leash.unsafe_block", "r")]])"),
             string_view::npos);
 #else
-  EXPECT_EQ(string_view(
-                STRINGIFY(LEASH_UNSAFE("r") LEASH_UNSAFE_API LEASH_COMPONENT
-                              LEASH_INTERRUPT LEASH_IN_FLIGHT LEASH_CELL("take")
-                                  LEASH_LEASE LEASH_STATIC_ONLY)),
+  EXPECT_EQ(string_view(STRINGIFY(
+                LEASH_UNSAFE("r") LEASH_UNSAFE_API LEASH_COMPONENT
+                    LEASH_INTERRUPT LEASH_IN_FLIGHT LEASH_CELL("take")
+                        LEASH_LEASE LEASH_STATIC_ONLY LEASH_ROLE("take"))),
             "");
 #endif
 }
@@ -103,7 +105,18 @@ public:
   LEASH_INTERRUPT void handler() const {}
   LEASH_IN_FLIGHT int in_flight = 3;
 };
-class LEASH_CELL("cell") UserCell {};
+class LEASH_CELL("take") UserCell {
+public:
+  LEASH_ROLE("test_full") bool holding() const { return full_; }
+  LEASH_ROLE("take") int reclaim() const {
+    full_ = false;
+    return 4;
+  }
+  template <typename F> LEASH_ROLE("lend") int lend(F f) const { return f(5); }
+
+private:
+  mutable bool full_ = true;
+};
 class LEASH_LEASE UserLease {};
 class LEASH_STATIC_ONLY UserStatic {};
 
@@ -115,7 +128,11 @@ TEST(AnnotationsTest, AnnotatedDeclarationsBehaveAsPlainOnes) {
     EXPECT_EQ(component.unsafe_to_call(), 2);
   }
   EXPECT_EQ(component.in_flight, 3);
-  [[maybe_unused]] UserCell cell;
+  const UserCell cell;
+  EXPECT_TRUE(cell.holding());
+  EXPECT_EQ(cell.reclaim(), 4);
+  EXPECT_FALSE(cell.holding());
+  EXPECT_EQ(cell.lend([](int value) { return value + 1; }), 6);
   [[maybe_unused]] UserLease lease;
   [[maybe_unused]] UserStatic static_only;
 }

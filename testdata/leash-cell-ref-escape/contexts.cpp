@@ -55,7 +55,7 @@ public:
 
 template <typename T> class LEASH_CELL("map") Slot {
 public:
-  template <typename F> void map(F &&f) const { f(value_); }
+  template <typename F> LEASH_ROLE("lend") void map(F &&f) const { f(value_); }
 
 private:
   mutable T value_{};

@@ -12,9 +12,9 @@
 /// A project's own cell: a slot with a peek that reads the buffer.
 template <typename T> class LEASH_CELL("take") Slot {
 public:
-  T take() const { return std::move(value_); }
-  void put(T value) const { value_ = std::move(value); }
-  bool is_some() const { return !value_.is_empty(); }
+  LEASH_ROLE("take") T take() const { return std::move(value_); }
+  LEASH_ROLE("put") void put(T value) const { value_ = std::move(value); }
+  LEASH_ROLE("test_full") bool is_some() const { return !value_.is_empty(); }
   const T &peek() const { return value_; }
 
 private:

@@ -2,11 +2,10 @@
 
 #include "CellMaps.h"
 
+#include "MemberRoles.h"
 #include "Vocabulary.h"
 
 namespace clang::tidy::leash {
-
-bool isMapFamily(llvm::StringRef Name) { return Name.startswith("map"); }
 
 llvm::StringRef calledName(const CXXMemberCallExpr *Call) {
   const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -29,7 +28,8 @@ std::optional<llvm::StringRef> lendingCellKind(const CXXMemberCallExpr *Call) {
 }
 
 bool isLendingMap(const CXXMemberCallExpr *Call) {
-  return isMapFamily(calledName(Call)) && lendingCellKind(Call).has_value();
+  return calledRole(Call) == MemberRole::Lend &&
+         lendingCellKind(Call).has_value();
 }
 
 const LambdaExpr *lambdaOf(const Expr *Argument) {

@@ -2,8 +2,9 @@
 ///
 /// \file
 /// What the rules about cells' `map` share: which calls lend a reference
-/// (the map family of a TakeCell or a MapCell), and which lambda is the
-/// callable that receives it.
+/// (a member with the role "lend" of a TakeCell or a MapCell: `map`,
+/// `map_or`, or a project's own), and which lambda is the callable that
+/// receives it.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -17,10 +18,8 @@
 
 namespace clang::tidy::leash {
 
-/// Whether \p Name is a member of the map family: `map`, `map_or`, ...
-bool isMapFamily(llvm::StringRef Name);
-
-/// The name of the member function \p Call calls, or empty.
+/// The name of the member function \p Call calls, or empty: for messages
+/// only (members are recognised by their role, see MemberRoles.h).
 llvm::StringRef calledName(const CXXMemberCallExpr *Call);
 
 /// The kind of the cell that \p Call is called on, if it is a cell that
@@ -28,7 +27,8 @@ llvm::StringRef calledName(const CXXMemberCallExpr *Call);
 /// of the vocabulary or a user's annotated type.
 std::optional<llvm::StringRef> lendingCellKind(const CXXMemberCallExpr *Call);
 
-/// Whether \p Call is a map-family call on a lending cell.
+/// Whether \p Call lends a reference: a member with the role "lend", called
+/// on a lending cell.
 bool isLendingMap(const CXXMemberCallExpr *Call);
 
 /// The lambda that \p Argument is, or names (a local variable initialized

@@ -3,6 +3,7 @@
 #include "LeaseFlow.h"
 #include "LeasePlaces.h"
 #include "LeaseVocabulary.h"
+#include "MemberRoles.h"
 #include "Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -130,16 +131,6 @@ struct MentionSite {
   const Expr *Receiver = nullptr;
 };
 
-/// The names of the wrapper members that test for a value.
-bool isValueTest(const CXXMethodDecl *Method) {
-  return isa<CXXConversionDecl>(Method) ||
-         (Method->getIdentifier() && Method->getName() == "has_value");
-}
-
-bool isNamed(const CXXMethodDecl *Method, llvm::StringRef Name) {
-  return Method && Method->getIdentifier() && Method->getName() == Name;
-}
-
 /// Whether \p E is `std::move(x)`-like: a call with one argument that
 /// returns an rvalue reference, or a cast to an rvalue reference.
 bool isMoveExpression(const Expr *E) {
@@ -163,11 +154,12 @@ const CXXOperatorCallExpr *asDereference(const DynTypedNode &Node) {
              : nullptr;
 }
 
-/// Whether \p Node reaches into a wrapper for its lease: `.value` (the
-/// member, before its call), unary `*` or `->`.
+/// Whether \p Node reaches into a wrapper for its lease: a member with the
+/// role "unwrap" (`.value`, the member before its call), unary `*` or `->`.
 bool isUnwrapping(const DynTypedNode &Node) {
   if (const auto *Member = Node.get<MemberExpr>())
-    return isNamed(dyn_cast<CXXMethodDecl>(Member->getMemberDecl()), "value");
+    return hasRole(dyn_cast<CXXMethodDecl>(Member->getMemberDecl()),
+                   MemberRole::Unwrap);
   return asDereference(Node) != nullptr;
 }
 
@@ -466,9 +458,10 @@ FunctionFlow::emptinessTest(const Expr *Condition,
   std::optional<NamedPlaces> Named = Places.designated(Tested);
   if (!Named || !Named->Exact)
     return std::nullopt;
-  if (isNamed(Method, "is_empty"))
+  const std::optional<MemberRole> Role = memberRole(Method);
+  if (Role == MemberRole::TestEmpty)
     return std::make_pair(Named->Places.front(), TrueIsEmpty);
-  if (isValueTest(Method))
+  if (Role == MemberRole::TestFull)
     return std::make_pair(Named->Places.front(), !TrueIsEmpty);
   return std::nullopt;
 }
@@ -479,9 +472,8 @@ Mention FunctionFlow::classifyValue(const Expr *E, MentionSite &Site) const {
   Site.At = E->getBeginLoc();
   if (const auto *Member = Parent.get<MemberExpr>()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-    return Method && (isNamed(Method, "is_empty") || isValueTest(Method))
-               ? Mention::NotAUse
-               : Mention::Use;
+    return isEmptinessTest(memberRole(Method)) ? Mention::NotAUse
+                                               : Mention::Use;
   }
   if (Parent.get<ReturnStmt>())
     return Mention::Transfer;
@@ -591,16 +583,17 @@ Mention FunctionFlow::classifyWrapper(const Expr *E, MentionSite &Site) const {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
     if (!Method)
       return Mention::Use;
-    if (isValueTest(Method))
+    const std::optional<MemberRole> Role = memberRole(Method);
+    if (isEmptinessTest(Role))
       return Mention::NotAUse;
     Site.At = Member->getMemberLoc();
-    if (isNamed(Method, "reset"))
+    if (Role == MemberRole::Clear)
       return Mention::Emptied;
-    if (isNamed(Method, "emplace"))
+    if (Role == MemberRole::Put)
       return Mention::Refilled;
-    if (isNamed(Method, "swap"))
+    if (Role == MemberRole::Swap)
       return Mention::Unknown;
-    if (isNamed(Method, "value")) {
+    if (Role == MemberRole::Unwrap) {
       DynTypedNodeList Calls = Context.getParents(*Member);
       if (!Calls.empty())
         if (const auto *Call = Calls[0].get<CXXMemberCallExpr>())

@@ -40,11 +40,13 @@
 ///   struct, and a capture by reference in a lambda that does more than
 ///   read it make it unknown (nothing is reported until it is checked or
 ///   reassigned);
-/// - assigning it a new lease (`=`, `emplace`) makes it owned again;
-///   `reset()` or `= std::nullopt` empties a wrapper;
-/// - a branch on an emptiness test (`v.is_empty()`, `w.has_value()`, `w`
-///   converted to bool, possibly negated, inside `&&`/`||`, or a local
-///   `bool` that holds such a test and has not changed since) makes it
+/// - assigning it a new lease (`=`, or a wrapper's member with the role
+///   "put": `emplace`) makes it owned again; a wrapper's "clear" member
+///   (`reset()`) or `= std::nullopt` empties a wrapper;
+/// - a branch on an emptiness test (a member with the role "test_empty" or
+///   "test_full": `v.is_empty()`, `w.has_value()`, `w` converted to bool,
+///   possibly negated, inside `&&`/`||`, or a local `bool` that holds such
+///   a test and has not changed since) makes it
 ///   empty on the empty side and owned on the other; the test itself is
 ///   not a use;
 /// - any other mention of it is a use.

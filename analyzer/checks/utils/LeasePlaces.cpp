@@ -2,6 +2,7 @@
 
 #include "LeasePlaces.h"
 #include "LeaseVocabulary.h"
+#include "MemberRoles.h"
 #include "Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -335,7 +336,8 @@ LeasePlaces::mentioned(const DeclRefExpr *Reference) const {
 std::optional<NamedPlaces> LeasePlaces::designated(const Expr *E) const {
   const Expr *Original = E;
   E = E->IgnoreParenImpCasts();
-  // The lease inside a wrapper: `*w`, `w->...`, `w.value()`.
+  // The lease inside a wrapper: `*w`, `w->...`, `w.value()` (a member with
+  // the role "unwrap").
   const Expr *Wrapped = nullptr;
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
       Operator && Operator->getNumArgs() == 1 &&
@@ -343,9 +345,7 @@ std::optional<NamedPlaces> LeasePlaces::designated(const Expr *E) const {
        Operator->getOperator() == OO_Arrow))
     Wrapped = Operator->getArg(0);
   else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-           Call && Call->getMethodDecl() &&
-           Call->getMethodDecl()->getIdentifier() &&
-           Call->getMethodDecl()->getName() == "value")
+           Call && calledRole(Call) == MemberRole::Unwrap)
     Wrapped = Call->getImplicitObjectArgument();
   if (Wrapped) {
     std::optional<NamedPlaces> Named = designated(Wrapped);

@@ -1,11 +1,11 @@
 //===--- LeaseVocabulary.cpp - What the lease rules recognise -------------===//
 
 #include "LeaseVocabulary.h"
+#include "MemberRoles.h"
 #include "Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::leash {
 
@@ -85,12 +85,16 @@ const FieldDecl *inFlightMember(const Expr *E) {
 }
 
 bool isInFlightSafeMember(const CXXMethodDecl *Method) {
-  if (!Method || !Method->getIdentifier() ||
-      !isCellType(QualType(Method->getParent()->getTypeForDecl(), 0)))
+  if (!Method)
     return false;
-  return llvm::StringSwitch<bool>(Method->getName())
-      .Cases("take", "put", "replace", "is_some", "is_none", true)
-      .Default(false);
+  QualType Class(Method->getParent()->getTypeForDecl(), 0);
+  std::optional<MemberRole> Role = memberRole(Method);
+  if (isLeaseType(Class))
+    return Role == MemberRole::TestEmpty;
+  if (!isCellType(Class))
+    return false;
+  return Role == MemberRole::Take || Role == MemberRole::Put ||
+         Role == MemberRole::Replace || isEmptinessTest(Role);
 }
 
 bool isLeaseWrapperType(QualType Type) {
@@ -107,7 +111,7 @@ bool isLeaseWrapperType(QualType Type) {
       !isLeaseType(Arguments[0].getAsType()))
     return false;
   for (const CXXMethodDecl *Method : Specialization->methods())
-    if (Method->getIdentifier() && Method->getName() == "has_value")
+    if (hasRole(Method, MemberRole::TestFull))
       return true;
   return false;
 }

@@ -5,7 +5,7 @@
 /// where a lease is created from an array, what reads or writes the
 /// contents of a LEASH_IN_FLIGHT member, and where a lease's raw address
 /// comes from. Everything is recognised by annotation (LEASH_LEASE,
-/// LEASH_IN_FLIGHT, LEASH_UNSAFE_API), never by name.
+/// LEASH_IN_FLIGHT, LEASH_UNSAFE_API, LEASH_ROLE), never by name.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -48,17 +48,18 @@ std::string describeLeasedArray(const LeaseCreation &Creation);
 const FieldDecl *inFlightMember(const Expr *E);
 
 /// Whether \p Method, called on a LEASH_IN_FLIGHT member, leaves its
-/// contents alone: `take`, `put`, `replace`, `is_some`, `is_none` (the
-/// members of a cell that move a lease in or out, or look at whether one
-/// is there). These are the discipline's fixed member names of TakeCell,
-/// MapCell and OptionalCell; the member must belong to a cell (a class
-/// marked LEASH_CELL).
+/// contents alone: a member of a cell (a class marked LEASH_CELL) that moves
+/// a lease in or out or looks at whether one is there (the roles "take",
+/// "put", "replace", "test_empty", "test_full": TakeCell's `take`, `put`,
+/// `replace`, `is_some`, `is_none`), or a lease's own emptiness test
+/// ("test_empty": `is_empty`).
 bool isInFlightSafeMember(const CXXMethodDecl *Method);
 
 /// Whether \p Type is an `std::optional`-like wrapper of a lease: a class
 /// template specialization (not a cell or a lease) whose first template
-/// argument is a lease and which has a `has_value` member, as
-/// `std::optional<Lease<T>>` (what `MapCell<Lease<T>>::take()` returns).
+/// argument is a lease and which has a member with the role "test_full",
+/// as `std::optional<Lease<T>>` (what `MapCell<Lease<T>>::take()` returns)
+/// or a project's own annotated wrapper.
 bool isLeaseWrapperType(QualType Type);
 
 /// Whether \p Call calls a LEASH_UNSAFE_API member of a lease (its raw

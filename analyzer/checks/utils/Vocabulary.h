@@ -36,6 +36,7 @@ inline constexpr llvm::StringLiteral InFlight = "leash.in_flight";
 inline constexpr llvm::StringLiteral Cell = "leash.cell";
 inline constexpr llvm::StringLiteral Lease = "leash.lease";
 inline constexpr llvm::StringLiteral StaticOnly = "leash.static_only";
+inline constexpr llvm::StringLiteral Role = "leash.role";
 } // namespace annotation
 
 /// The `[[clang::annotate(Name, ...)]]` attribute on \p D or on any of its

@@ -51,6 +51,15 @@
 /// Marks a type whose objects must have static storage duration.
 #define LEASH_STATIC_ONLY [[clang::annotate("leash.static_only")]]
 
+/// Marks a member function of a cell, a lease, a list or a wrapper of a
+/// lease with what it does to what the object holds, so that the checker
+/// knows the member by its role, whatever its name. `role` is a string
+/// literal: "take", "put", "replace", "lend", "get", "clear", "swap",
+/// "test_empty", "test_full", "unwrap", "link" or "unlink" (rules/vocabulary.md
+/// says what each means). Put it first in the declaration, after any
+/// template header and requires-clause.
+#define LEASH_ROLE(role) [[clang::annotate("leash.role", role)]]
+
 #else
 
 /// Under GCC (and any other compiler) every macro above expands to nothing,
@@ -68,6 +77,7 @@
 #define LEASH_CELL(kind)
 #define LEASH_LEASE
 #define LEASH_STATIC_ONLY
+#define LEASH_ROLE(role)
 
 #endif
 

@@ -34,19 +34,24 @@ public:
   Cell &operator=(const Cell &) = delete;
 
   /// Returns a copy of the value.
-  [[nodiscard]] constexpr T get() const noexcept { return value_; }
+  LEASH_ROLE("get") [[nodiscard]] constexpr T get() const noexcept {
+    return value_;
+  }
 
   /// Stores `value`.
-  constexpr void set(T value) const noexcept { value_ = value; }
+  LEASH_ROLE("put") constexpr void set(T value) const noexcept {
+    value_ = value;
+  }
 
   /// Stores `value` and returns the value it replaced.
-  constexpr T replace(T value) const noexcept {
+  LEASH_ROLE("replace") constexpr T replace(T value) const noexcept {
     T old = value_;
     value_ = value;
     return old;
   }
 
   /// Returns the value and leaves a value-initialized `T{}` in its place.
+  LEASH_ROLE("take")
   constexpr T take() const noexcept
     requires std::default_initializable<T>
   {
@@ -54,7 +59,7 @@ public:
   }
 
   /// Exchanges the values of two cells (a no-op when both are the same cell).
-  constexpr void swap(const Cell &other) const noexcept {
+  LEASH_ROLE("swap") constexpr void swap(const Cell &other) const noexcept {
     T mine = value_;
     value_ = other.value_;
     other.value_ = mine;

@@ -90,6 +90,7 @@ public:
 
   /// Whether the lease owns no buffer (it was moved from, or default made).
   /// An owned buffer with a zero-length window is not empty.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_empty() const noexcept {
     return base_ == nullptr;
   }

@@ -27,6 +27,7 @@ public:
   ListLink &operator=(const ListLink &) = delete;
 
   /// Whether the node is currently in a list.
+  LEASH_ROLE("test_full")
   [[nodiscard]] constexpr bool is_linked() const noexcept {
     return owner_.get() != nullptr;
   }
@@ -78,6 +79,7 @@ public:
   List &operator=(const List &) = delete;
 
   /// Whether the list has no nodes.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_empty() const noexcept {
     return head_.get() == nullptr;
   }
@@ -94,7 +96,7 @@ public:
   }
 
   /// Inserts `node` at the front. Refused if `node` is already linked.
-  constexpr void push_head(const T &node) const noexcept {
+  LEASH_ROLE("link") constexpr void push_head(const T &node) const noexcept {
     if (!claim(node)) {
       return;
     }
@@ -109,7 +111,7 @@ public:
   }
 
   /// Inserts `node` at the back. Refused if `node` is already linked.
-  constexpr void push_tail(const T &node) const noexcept {
+  LEASH_ROLE("link") constexpr void push_tail(const T &node) const noexcept {
     if (!claim(node)) {
       return;
     }
@@ -124,7 +126,7 @@ public:
   }
 
   /// Removes and returns the first node, or returns null if empty.
-  constexpr const T *pop_head() const noexcept {
+  LEASH_ROLE("unlink") constexpr const T *pop_head() const noexcept {
     const T *node = head_.get();
     if (node != nullptr) {
       unlink(*node);
@@ -133,7 +135,7 @@ public:
   }
 
   /// Removes and returns the last node, or returns null if empty.
-  constexpr const T *pop_tail() const noexcept {
+  LEASH_ROLE("unlink") constexpr const T *pop_tail() const noexcept {
     const T *node = tail_.get();
     if (node != nullptr) {
       unlink(*node);
@@ -142,7 +144,7 @@ public:
   }
 
   /// Removes `node` if it is in this list; returns whether it was.
-  constexpr bool remove(const T &node) const noexcept {
+  LEASH_ROLE("unlink") constexpr bool remove(const T &node) const noexcept {
     if (!contains(node)) {
       return false;
     }

@@ -38,18 +38,20 @@ public:
   MapCell &operator=(const MapCell &) = delete;
 
   /// Whether the cell holds a value (also while it is lent out by `map`).
+  LEASH_ROLE("test_full")
   [[nodiscard]] constexpr bool is_some() const noexcept {
     return value_.has_value();
   }
 
   /// Whether the cell is empty.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_none() const noexcept {
     return !value_.has_value();
   }
 
   /// Moves the value out, leaving the cell empty; nothing if it was empty.
   /// Refused inside `map` (reports MapCellReentered, returns nothing).
-  constexpr std::optional<T> take() const {
+  LEASH_ROLE("take") constexpr std::optional<T> take() const {
     if (reentered("MapCell::take inside its own map")) {
       return std::nullopt;
     }
@@ -60,7 +62,7 @@ public:
 
   /// Stores `value`, destroying any value held. Refused inside `map`
   /// (reports MapCellReentered; `value` is destroyed, the cell unchanged).
-  constexpr void put(T value) const {
+  LEASH_ROLE("put") constexpr void put(T value) const {
     if (reentered("MapCell::put inside its own map")) {
       return;
     }
@@ -70,7 +72,7 @@ public:
   /// Stores `value` and returns the value it replaced, if any. Refused
   /// inside `map` (reports MapCellReentered, leaves the cell unchanged and
   /// hands `value` back as the result, so nothing is lost).
-  constexpr std::optional<T> replace(T value) const {
+  LEASH_ROLE("replace") constexpr std::optional<T> replace(T value) const {
     if (reentered("MapCell::replace inside its own map")) {
       return std::optional<T>(std::move(value));
     }
@@ -84,7 +86,8 @@ public:
   /// cell (reports MapCellReentered; `f` does not run). `f` must not throw.
   template <typename F>
     requires std::is_invocable_v<F, T &>
-  constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
+  LEASH_ROLE("lend") constexpr MapResult<std::invoke_result_t<F, T &>> map(
+      F &&f) const {
     if (reentered("MapCell::map inside its own map") || !value_.has_value()) {
       return MapResult<std::invoke_result_t<F, T &>>{};
     }
@@ -98,7 +101,7 @@ public:
   /// running `f`) if the cell is empty or the access is refused.
   template <typename R, typename F>
     requires std::is_invocable_r_v<R, F, T &>
-  constexpr R map_or(R fallback, F &&f) const {
+  LEASH_ROLE("lend") constexpr R map_or(R fallback, F &&f) const {
     if (reentered("MapCell::map_or inside its own map") ||
         !value_.has_value()) {
       return fallback;

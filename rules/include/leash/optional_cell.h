@@ -31,15 +31,16 @@ public:
   OptionalCell &operator=(const OptionalCell &) = delete;
 
   /// Stores `value`, replacing any value held.
-  constexpr void set(T value) const noexcept {
+  LEASH_ROLE("put") constexpr void set(T value) const noexcept {
     value_ = value;
     full_ = true;
   }
 
   /// Empties the cell.
-  constexpr void clear() const noexcept { full_ = false; }
+  LEASH_ROLE("clear") constexpr void clear() const noexcept { full_ = false; }
 
   /// Stores `value` if it holds one, otherwise empties the cell.
+  LEASH_ROLE("put")
   constexpr void insert(std::optional<T> value) const noexcept {
     if (value.has_value()) {
       set(*value);
@@ -49,6 +50,7 @@ public:
   }
 
   /// Stores `value` and returns the value it replaced, if any.
+  LEASH_ROLE("replace")
   constexpr std::optional<T> replace(T value) const noexcept {
     std::optional<T> old = get();
     set(value);
@@ -56,13 +58,14 @@ public:
   }
 
   /// Returns the value, if any, and leaves the cell empty.
-  constexpr std::optional<T> take() const noexcept {
+  LEASH_ROLE("take") constexpr std::optional<T> take() const noexcept {
     std::optional<T> old = get();
     clear();
     return old;
   }
 
   /// Returns a copy of the value, if any; the cell is unchanged.
+  LEASH_ROLE("get")
   [[nodiscard]] constexpr std::optional<T> get() const noexcept {
     if (!full_) {
       return std::nullopt;
@@ -71,9 +74,11 @@ public:
   }
 
   /// Whether the cell holds a value.
+  LEASH_ROLE("test_full")
   [[nodiscard]] constexpr bool is_some() const noexcept { return full_; }
 
   /// Whether the cell is empty.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_none() const noexcept { return !full_; }
 
   /// Whether the cell holds a value equal to `value`.
@@ -84,6 +89,7 @@ public:
   }
 
   /// Returns the value, or `fallback` if the cell is empty.
+  LEASH_ROLE("get")
   [[nodiscard]] constexpr T unwrap_or(T fallback) const noexcept {
     return full_ ? value_ : fallback;
   }
@@ -93,7 +99,8 @@ public:
   /// cell `f` does not run. `f` may freely use this cell: it works on a copy.
   template <typename F>
     requires std::is_invocable_v<F, T>
-  constexpr MapResult<std::invoke_result_t<F, T>> map(F &&f) const {
+  LEASH_ROLE("lend") constexpr MapResult<std::invoke_result_t<F, T>> map(
+      F &&f) const {
     if (!full_) {
       return MapResult<std::invoke_result_t<F, T>>{};
     }
@@ -104,7 +111,7 @@ public:
   /// `fallback` (without running `f`) if the cell is empty.
   template <typename R, typename F>
     requires std::is_invocable_r_v<R, F, T>
-  constexpr R map_or(R fallback, F &&f) const {
+  LEASH_ROLE("lend") constexpr R map_or(R fallback, F &&f) const {
     if (!full_) {
       return fallback;
     }

@@ -47,24 +47,30 @@ public:
   TakeCell &operator=(const TakeCell &) = delete;
 
   /// Takes the reference out, leaving the cell empty; null if it was empty.
-  constexpr T *take() const noexcept { return replace(nullptr); }
+  LEASH_ROLE("take") constexpr T *take() const noexcept {
+    return replace(nullptr);
+  }
 
   /// Stores `value` (null empties the cell), dropping any reference held.
-  constexpr void put(T *value) const noexcept { value_ = value; }
+  LEASH_ROLE("put") constexpr void put(T *value) const noexcept {
+    value_ = value;
+  }
 
   /// Stores `value` and returns the reference it replaced (null if none).
-  constexpr T *replace(T *value) const noexcept {
+  LEASH_ROLE("replace") constexpr T *replace(T *value) const noexcept {
     T *old = value_;
     value_ = value;
     return old;
   }
 
   /// Whether the cell holds a reference.
+  LEASH_ROLE("test_full")
   [[nodiscard]] constexpr bool is_some() const noexcept {
     return value_ != nullptr;
   }
 
   /// Whether the cell is empty.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_none() const noexcept {
     return value_ == nullptr;
   }
@@ -76,7 +82,8 @@ public:
   /// keeps the new value rather than overwriting it. `f` must not throw.
   template <typename F>
     requires std::is_invocable_v<F, T &>
-  constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
+  LEASH_ROLE("lend") constexpr MapResult<std::invoke_result_t<F, T &>> map(
+      F &&f) const {
     T *value = take();
     if (value == nullptr) {
       return MapResult<std::invoke_result_t<F, T &>>{};
@@ -90,7 +97,7 @@ public:
   /// running `f`) if the cell is empty.
   template <typename R, typename F>
     requires std::is_invocable_r_v<R, F, T &>
-  constexpr R map_or(R fallback, F &&f) const {
+  LEASH_ROLE("lend") constexpr R map_or(R fallback, F &&f) const {
     T *value = take();
     if (value == nullptr) {
       return fallback;
@@ -137,13 +144,18 @@ public:
 
   /// Moves the handle out, leaving the cell empty; an empty handle if the
   /// cell was empty. Discarding the result loses the resource.
-  [[nodiscard]] constexpr T take() const noexcept { return std::move(value_); }
+  LEASH_ROLE("take") [[nodiscard]] constexpr T take() const noexcept {
+    return std::move(value_);
+  }
 
   /// Stores `value` (an empty handle empties the cell). A handle already held
   /// is destroyed: put into a full cell only on purpose.
-  constexpr void put(T value) const noexcept { value_ = std::move(value); }
+  LEASH_ROLE("put") constexpr void put(T value) const noexcept {
+    value_ = std::move(value);
+  }
 
   /// Stores `value` and returns the handle it replaced (empty if none).
+  LEASH_ROLE("replace")
   [[nodiscard]] constexpr T replace(T value) const noexcept {
     T old = std::move(value_);
     value_ = std::move(value);
@@ -151,11 +163,13 @@ public:
   }
 
   /// Whether the cell holds a (non-empty) handle.
+  LEASH_ROLE("test_full")
   [[nodiscard]] constexpr bool is_some() const noexcept {
     return !value_.is_empty();
   }
 
   /// Whether the cell is empty.
+  LEASH_ROLE("test_empty")
   [[nodiscard]] constexpr bool is_none() const noexcept {
     return value_.is_empty();
   }
@@ -166,7 +180,8 @@ public:
   /// handle and destroys the one it lent out. `f` must not throw.
   template <typename F>
     requires std::is_invocable_v<F, T &>
-  constexpr MapResult<std::invoke_result_t<F, T &>> map(F &&f) const {
+  LEASH_ROLE("lend") constexpr MapResult<std::invoke_result_t<F, T &>> map(
+      F &&f) const {
     T value = take();
     if (value.is_empty()) {
       return MapResult<std::invoke_result_t<F, T &>>{};
@@ -180,7 +195,7 @@ public:
   /// running `f`) if the cell is empty.
   template <typename R, typename F>
     requires std::is_invocable_r_v<R, F, T &>
-  constexpr R map_or(R fallback, F &&f) const {
+  LEASH_ROLE("lend") constexpr R map_or(R fallback, F &&f) const {
     T value = take();
     if (value.is_empty()) {
       return fallback;

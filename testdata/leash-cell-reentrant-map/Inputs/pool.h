@@ -3,8 +3,8 @@
 
 template <typename T> class LEASH_CELL("map") Pool {
 public:
-  template <typename F> void map(F &&f) const { f(value_); }
-  T take() const { return value_; }
+  template <typename F> LEASH_ROLE("lend") void map(F &&f) const { f(value_); }
+  LEASH_ROLE("take") T take() const { return value_; }
 
 private:
   mutable T value_{};
