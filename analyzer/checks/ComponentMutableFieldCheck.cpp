@@ -9,6 +9,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -56,6 +57,69 @@ const CXXRecordDecl *asWritten(const CXXRecordDecl *Class) {
   if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
     return Pattern;
   return Class;
+}
+
+/// The range-based `for` whose range is \p Range itself (`for (x : Range)`,
+/// through parentheses and implicit conversions), or null.
+const CXXForRangeStmt *rangeForOver(const Expr *Range, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*Range);
+  // Up from the range to its hidden range variable, its declaration, and
+  // the loop: a few steps, never more.
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *For = Node.get<CXXForRangeStmt>()) {
+      const Expr *Init = For->getRangeInit();
+      return Init && Init->IgnoreParenImpCasts() == Range->IgnoreParenImpCasts()
+                 ? For
+                 : nullptr;
+    }
+    if (!Node.get<ParenExpr>() && !Node.get<ImplicitCastExpr>() &&
+        !Node.get<VarDecl>() && !Node.get<DeclStmt>())
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// A write to an element of a range through the loop variable bound to it.
+struct LoopWrite {
+  Write Found;
+  /// The loop variable written through (the innermost one, for nested
+  /// loops).
+  const VarDecl *LoopVariable = nullptr;
+};
+
+/// A write, through the loop variable, to the elements of the range \p Range
+/// of a range-based `for`: `for (Slot &slot : slots_) slot.count = 1;`
+/// writes `slots_`. findWrite stops at the loop's hidden range variable;
+/// this follows the one variable the code names, a non-const reference to
+/// each element, into the loop body, and into loops nested over it.
+std::optional<LoopWrite> writeThroughRangeFor(const Expr *Range,
+                                              ASTContext &Context,
+                                              unsigned Depth = 0) {
+  const CXXForRangeStmt *For =
+      Depth < 4 ? rangeForOver(Range, Context) : nullptr;
+  if (!For || !For->getBody())
+    return std::nullopt;
+  const VarDecl *Loop = For->getLoopVariable();
+  const auto *Reference =
+      Loop ? Loop->getType()->getAs<LValueReferenceType>() : nullptr;
+  if (!Reference || Reference->getPointeeType().isConstQualified())
+    return std::nullopt;
+  auto Uses =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Loop)))).bind("use")),
+            *For->getBody(), Context);
+  for (const BoundNodes &Bound : Uses) {
+    const auto *Use = Bound.getNodeAs<DeclRefExpr>("use");
+    if (std::optional<Write> Found = findWrite(Use, Context))
+      return LoopWrite{*Found, Loop};
+    if (std::optional<LoopWrite> Nested =
+            writeThroughRangeFor(Use, Context, Depth + 1))
+      return Nested;
+  }
+  return std::nullopt;
 }
 
 } // namespace
@@ -117,8 +181,13 @@ void ComponentMutableFieldCheck::checkMemberUse(const MemberExpr *Use,
   Component = asWritten(Component);
 
   std::optional<Write> Found = findWrite(Use, Context);
-  if (!Found)
-    return;
+  std::optional<LoopWrite> ThroughLoop;
+  if (!Found) {
+    ThroughLoop = writeThroughRangeFor(Use, Context);
+    if (!ThroughLoop)
+      return;
+    Found = ThroughLoop->Found;
+  }
   const FunctionDecl *Function = enclosingFunction(Use, Context);
   if (Function && (Function->isImplicit() || Function->isDefaulted()))
     return;
@@ -133,6 +202,14 @@ void ComponentMutableFieldCheck::checkMemberUse(const MemberExpr *Use,
   diag(Location, "%0 data member %1 of component %2 outside a constructor; "
                  "component state changes only through cells")
       << describeWrite(Found->Kind) << Field << Component;
+  if (ThroughLoop) {
+    SourceLocation Writer = Found->Writer->getBeginLoc();
+    if (Writer.isMacroID())
+      Writer = Context.getSourceManager().getExpansionLoc(Writer);
+    diag(Writer, "written through the loop variable %0 here",
+         DiagnosticIDs::Note)
+        << ThroughLoop->LoopVariable;
+  }
   diag(Field->getLocation(), "data member %0 declared here; make it a cell",
        DiagnosticIDs::Note)
       << Field;

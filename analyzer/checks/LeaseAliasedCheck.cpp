@@ -2,6 +2,7 @@
 
 #include "LeaseAliasedCheck.h"
 #include "utils/LeaseVocabulary.h"
+#include "utils/ObjectPaths.h"
 #include "utils/Vocabulary.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -91,6 +92,37 @@ bool isProgramMain(const FunctionDecl *Function) {
           Function->getDeclContext()->getRedeclContext()->isTranslationUnit());
 }
 
+/// The object a creation leases, when it can be told for every run of the
+/// creation: a variable, then members and constant subscripts of it
+/// (`storage`, `rows[1]`, `board.buffers[0]`). A subscript that is not a
+/// constant (`rows[i]`) names a different row on different runs, and a
+/// path through `this` or a pointer a different object on different runs:
+/// those are not tracked, rather than guessed.
+std::optional<NamedObject> leasedObject(const LeaseCreation &Creation,
+                                        const ASTContext &Context) {
+  std::optional<NamedObject> Path = namedObject(Creation.Array, Context);
+  if (!Path || Path->empty() || Path->front().StepKind != ObjectStep::Variable)
+    return std::nullopt;
+  for (const ObjectStep &Step : *Path)
+    if (Step.StepKind == ObjectStep::This || Step.StepKind == ObjectStep::Arrow)
+      return std::nullopt;
+  return Path;
+}
+
+/// How the objects of two paths overlap: \p Later is \p Earlier, a part of
+/// it (`rows[1]` of `rows`), contains it, or neither.
+enum class Overlap { Same, Inside, Contains, None };
+
+Overlap overlapOf(const NamedObject &Earlier, const NamedObject &Later) {
+  size_t Common = std::min(Earlier.size(), Later.size());
+  for (size_t I = 0; I < Common; ++I)
+    if (!(Earlier[I] == Later[I]))
+      return Overlap::None;
+  if (Earlier.size() == Later.size())
+    return Overlap::Same;
+  return Later.size() > Earlier.size() ? Overlap::Inside : Overlap::Contains;
+}
+
 /// How a message names \p Function.
 std::string describeFunction(const FunctionDecl *Function) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
@@ -118,17 +150,25 @@ void LeaseAliasedCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Location = Sources.getExpansionLoc(E->getBeginLoc());
   const std::string Array = describeLeasedArray(*Creation);
 
-  if (Creation->ArrayVariable) {
-    auto [First, Inserted] = FirstLease.try_emplace(
-        Creation->ArrayVariable->getCanonicalDecl(), Location);
-    if (!Inserted) {
-      diag(Location, "array %0 already backs a lease; a second lease of the "
-                     "same buffer aliases it")
-          << Array;
-      diag(First->second, "first lease of %0 created here", DiagnosticIDs::Note)
-          << Array;
+  if (std::optional<NamedObject> Path =
+          leasedObject(*Creation, *Result.Context)) {
+    const std::string Spelled =
+        "'" + spelling(Creation->Array, *Result.Context) + "'";
+    for (const LeasedObject &Earlier : Leased) {
+      Overlap Kind = overlapOf(Earlier.Path, *Path);
+      if (Kind == Overlap::None)
+        continue;
+      diag(Location, "array %0 %select{already backs a lease|is part of %2, "
+                     "which already backs a lease|contains %2, which "
+                     "already backs a lease}1; a second lease of the same "
+                     "buffer aliases it")
+          << Spelled << static_cast<int>(Kind) << Earlier.Spelling;
+      diag(Earlier.Location, "first lease of %0 created here",
+           DiagnosticIDs::Note)
+          << Earlier.Spelling;
       return;
     }
+    Leased.push_back({std::move(*Path), Location, Spelled});
   }
 
   CreationPlace Place = placeOf(E, *Result.Context);
@@ -164,7 +204,7 @@ void LeaseAliasedCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void LeaseAliasedCheck::onEndOfTranslationUnit() {
-  FirstLease.clear();
+  Leased.clear();
   Seen.clear();
 }
 

@@ -3,9 +3,13 @@
 #ifndef LEASH_ANALYZER_CHECKS_LEASEALIASEDCHECK_H
 #define LEASH_ANALYZER_CHECKS_LEASEALIASEDCHECK_H
 
+#include "utils/ObjectPaths.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
 
 namespace clang::tidy::leash {
 
@@ -16,7 +20,9 @@ namespace clang::tidy::leash {
 /// (`Lease<T>::from(array)`). Reported:
 ///
 /// - a creation from an array that an earlier creation in the translation
-///   unit already leased, with a note at the first lease;
+///   unit already leased (the same variable, or the same row or member of
+///   one, told by constant subscripts; or a part of it, or a whole that
+///   contains it), with a note at the first lease;
 /// - a creation inside a loop, with a note at the loop;
 /// - a creation in a function that can run more than once: anywhere but
 ///   `main()`, the initializer of a namespace-scope or static-local object
@@ -34,8 +40,16 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// The first creation site of each leased array variable.
-  llvm::DenseMap<const VarDecl *, SourceLocation> FirstLease;
+  /// An object leased in this translation unit, where it was first leased,
+  /// and how messages name it.
+  struct LeasedObject {
+    NamedObject Path;
+    SourceLocation Location;
+    std::string Spelling;
+  };
+  /// The leased objects, in the order of their first creation (a unit
+  /// creates few leases, so a list is enough).
+  llvm::SmallVector<LeasedObject, 16> Leased;
   /// Creation sites already looked at (a template's instantiations share
   /// one site).
   llvm::DenseSet<SourceLocation> Seen;

@@ -9,6 +9,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
+#include <optional>
+#include <string>
+
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::leash {
@@ -20,6 +23,50 @@ namespace {
 bool isStaticByRule(QualType Type, const ASTContext &Context) {
   Type = Context.getBaseElementType(Type.getNonReferenceType());
   return isComponentType(Type) || isStaticOnlyType(Type);
+}
+
+/// A component or static-only object that another object holds by value:
+/// the data member that holds it (the innermost one) and how it is reached
+/// from the holder (`uart`, `parts.uart`).
+struct HeldObject {
+  const FieldDecl *Field = nullptr;
+  QualType Type;
+  std::string Path;
+};
+
+/// The first component or static-only object that an object of \p Type
+/// holds by value, in a data member, a member's member, an array member or
+/// a base class: such an object lives exactly as long as its holder, so a
+/// local holder is a local component. References and pointers hold nothing
+/// by value. A lambda's captures are not followed (see the rule's limits).
+std::optional<HeldObject>
+heldStaticObject(QualType Type, const ASTContext &Context, unsigned Depth = 0) {
+  if (Depth > 8 || Type.isNull() || Type->isDependentType())
+    return std::nullopt;
+  const CXXRecordDecl *Record =
+      Context.getBaseElementType(Type.getNonReferenceType())
+          ->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || Record->isLambda())
+    return std::nullopt;
+  Record = Record->getDefinition();
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (std::optional<HeldObject> Held =
+            heldStaticObject(Base.getType(), Context, Depth + 1))
+      return Held;
+  for (const FieldDecl *Field : Record->fields()) {
+    QualType FieldType = Field->getType();
+    if (FieldType->isReferenceType() || FieldType->isDependentType())
+      continue;
+    QualType Element = Context.getBaseElementType(FieldType);
+    if (isStaticByRule(Element, Context))
+      return HeldObject{Field, Element, Field->getNameAsString()};
+    if (std::optional<HeldObject> Held =
+            heldStaticObject(Element, Context, Depth + 1)) {
+      Held->Path = Field->getNameAsString() + "." + Held->Path;
+      return Held;
+    }
+  }
+  return std::nullopt;
 }
 
 /// Where the object that an expression names lives, as far as can be told.
@@ -142,8 +189,7 @@ void StaticLifetimeCheck::checkVariable(const VarDecl *Variable,
                                         ASTContext &Context) {
   if (Variable->getStorageDuration() != SD_Automatic ||
       Variable->getType()->isReferenceType() ||
-      Variable->getType()->isDependentType() ||
-      !isStaticByRule(Variable->getType(), Context))
+      Variable->getType()->isDependentType())
     return;
   int What = 0;
   if (const auto *Parameter = dyn_cast<ParmVarDecl>(Variable)) {
@@ -169,8 +215,15 @@ void StaticLifetimeCheck::checkObject(const Expr *Object,
 
 void StaticLifetimeCheck::reportObject(QualType Type, SourceLocation Location,
                                        int What, ASTContext &Context) {
-  if (Type.isNull() || Type->isDependentType() ||
-      !isStaticByRule(Type, Context) || !firstReport(Location, Context))
+  if (Type.isNull() || Type->isDependentType())
+    return;
+  if (!isStaticByRule(Type, Context)) {
+    if (std::optional<HeldObject> Held = heldStaticObject(Type, Context))
+      reportHolder(Type, Held->Field, Held->Type, Held->Path, Location, What,
+                   Context);
+    return;
+  }
+  if (!firstReport(Location, Context))
     return;
   QualType Element = Context.getBaseElementType(Type.getNonReferenceType());
   bool Component = isComponentType(Element);
@@ -181,6 +234,30 @@ void StaticLifetimeCheck::reportObject(QualType Type, SourceLocation Location,
                  "scope or as a static local")
       << What << Component << Element.getUnqualifiedType();
   if (Class)
+    diag(Class->getLocation(),
+         "%select{static-only type|component}0 %1 declared here",
+         DiagnosticIDs::Note)
+        << Component << Class;
+}
+
+void StaticLifetimeCheck::reportHolder(QualType Type, const FieldDecl *Field,
+                                       QualType Held, StringRef Path,
+                                       SourceLocation Location, int What,
+                                       ASTContext &Context) {
+  if (!firstReport(Location, Context))
+    return;
+  QualType Holder = Context.getBaseElementType(Type.getNonReferenceType());
+  bool Component = isComponentType(Held);
+  diag(Location, "%select{local variable|parameter|temporary|heap object}0 of "
+                 "type %1 holds a %select{static-only object|component}2 of "
+                 "type %3 by value, in '%4', and does not have static storage "
+                 "duration; create it once, at namespace scope or as a "
+                 "static local")
+      << What << Holder.getUnqualifiedType() << Component
+      << Held.getUnqualifiedType() << Path;
+  diag(Field->getLocation(), "member %0 declared here", DiagnosticIDs::Note)
+      << Field;
+  if (const CXXRecordDecl *Class = recordOf(Held))
     diag(Class->getLocation(),
          "%select{static-only type|component}0 %1 declared here",
          DiagnosticIDs::Note)

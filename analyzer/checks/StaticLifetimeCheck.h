@@ -20,6 +20,10 @@ namespace clang::tidy::leash {
 ///   temporary, or a parameter or pointer of unknown origin. A node whose type
 ///   is a component or static-only is static by rule, and so is a member of a
 ///   component reached through `this`.
+/// - a local, by-value parameter, temporary or heap object of any other
+///   class that holds a component or static-only object by value (in a
+///   member, a member's member, an array member or a base): it lives only
+///   as long as its holder.
 ///
 /// Reported once (at the template rather than per instantiation; a
 /// parameter at its function's first declaration). It has no options.
@@ -39,6 +43,9 @@ private:
   void checkObject(const Expr *Object, SourceLocation Location, int What,
                    ASTContext &Context);
   void reportObject(QualType Type, SourceLocation Location, int What,
+                    ASTContext &Context);
+  void reportHolder(QualType Type, const FieldDecl *Field, QualType Held,
+                    StringRef Path, SourceLocation Location, int What,
                     ASTContext &Context);
   void checkPush(const CXXMemberCallExpr *Push, ASTContext &Context);
   void checkLeaseCreation(const Expr *Creation, ASTContext &Context);
