@@ -214,8 +214,11 @@ private:
   void kill_for(const Process &process, const char *why) const;
 
   // The system call classes (syscalls.cpp).
-  [[nodiscard]] SyscallReturn yield(const Process &process, std::uint32_t kind,
-                                    std::uint32_t flag_address) const;
+  /// Yield returns nothing: a process that waits runs next in an upcall's
+  /// frame, and one that does not learns from its flag byte whether an
+  /// upcall ran.
+  void yield(const Process &process, std::uint32_t kind,
+             std::uint32_t flag_address) const;
   [[nodiscard]] SyscallReturn
   subscribe(const Process &process,
             const std::array<std::uint32_t, 4> &arguments) const;

@@ -23,7 +23,7 @@ void Processes::handle_syscall(const Process &process,
   switch (entry.number) {
   case immediate(SyscallClass::yield):
     // Yield returns nothing: an upcall it ran left its own registers.
-    static_cast<void>(yield(process, arguments[0], arguments[1]));
+    yield(process, arguments[0], arguments[1]);
     return;
   case immediate(SyscallClass::subscribe):
     result = subscribe(process, arguments);
@@ -62,15 +62,15 @@ void Processes::handle_syscall(const Process &process,
   }
 }
 
-SyscallReturn Processes::yield(const Process &process, std::uint32_t kind,
-                               std::uint32_t flag_address) const {
+void Processes::yield(const Process &process, std::uint32_t kind,
+                      std::uint32_t flag_address) const {
   if (kind == static_cast<std::uint32_t>(YieldKind::wait)) {
     // Delivered when the scheduler runs it next; until then it waits.
     process.state_.set(ProcessState::yielded);
-    return SyscallReturn::success();
+    return;
   }
   if (kind != static_cast<std::uint32_t>(YieldKind::no_wait)) {
-    return SyscallReturn::failure(ErrorCode::invalid);
+    return; // An unknown kind: the call returns at once, as no-wait would.
   }
   // yield-no-wait: one due upcall runs now, and the byte at r1 says
   // whether one did (TRD104 4.1). A flag outside its memory is ignored.
@@ -84,7 +84,6 @@ SyscallReturn Processes::yield(const Process &process, std::uint32_t kind,
   if (pending) {
     static_cast<void>(deliver_upcall(process));
   }
-  return SyscallReturn::success();
 }
 
 SyscallReturn
