@@ -1,7 +1,6 @@
 /// The alarm driver: commands, choosing the earliest alarm, and expiries.
 #include "capsules/process/alarm_driver.h"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +38,19 @@ struct Expired {
   /// How long ago it expired (the longest ago goes first).
   Ticks late_by = 0;
 };
+
+/// Puts `entry` into `due`, whose last element is free and whose others are
+/// ordered the longest overdue first, keeping that order. An insertion sort:
+/// `due` holds at most one entry per process, and std::ranges::sort's
+/// introsort costs half a kilobyte of flash for nothing at that size.
+void insert_by_lateness(std::span<Expired> due, const Expired &entry) {
+  std::size_t at = due.size() - 1;
+  while (at > 0 && due[at - 1].late_by < entry.late_by) {
+    due[at] = due[at - 1];
+    --at;
+  }
+  due[at] = entry;
+}
 
 } // namespace
 
@@ -155,16 +167,13 @@ void AlarmDriver::alarm_fired() const {
     }
     if (expiration) {
       set_armed(process, false);
-      expired[count] = Expired{process, *expiration,
-                               static_cast<Ticks>(now_ticks - *expiration)};
+      insert_by_lateness(std::span(expired).first(count + 1),
+                         Expired{process, *expiration,
+                                 static_cast<Ticks>(now_ticks - *expiration)});
       ++count;
     }
   }
-  const std::span<Expired> due = std::span(expired).first(count);
-  std::ranges::sort(due, [](const Expired &first, const Expired &second) {
-    return first.late_by > second.late_by;
-  });
-  for (const Expired &entry : due) {
+  for (const Expired &entry : std::span(expired).first(count)) {
     // A process that subscribed nothing gets nothing (the null upcall).
     static_cast<void>(processes_.schedule_upcall(
         entry.process, fired_slot, {now_ticks, entry.expiration, 0}));

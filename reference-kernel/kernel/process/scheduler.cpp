@@ -1,9 +1,8 @@
-/// Processes: round-robin scheduling in time slices, and faults.
+/// Processes: round-robin scheduling in time slices, optimised for speed
+/// (kernel/CMakeLists.txt); the faults it meets are handled in faults.cpp.
 #include "kernel/process/processes.h"
 
-#include "kernel/debug.h"
 #include "kernel/deferred_call.h"
-#include "kernel/number_text.h"
 
 namespace kernel::process {
 
@@ -71,50 +70,6 @@ void Processes::run(const Process &process, const Chip &chip) const {
     handle_fault(process, boundary_.last_fault());
   }
   boundary_.stop_timeslice();
-}
-
-void Processes::kill_for(const Process &process, const char *why) const {
-  debug::print("process ");
-  debug::print(process.name());
-  debug::print(" killed: ");
-  debug::print_line(why);
-  end(process, ProcessState::faulted);
-}
-
-void Processes::handle_fault(const Process &process,
-                             const FaultRecord &fault) const {
-  process.last_fault_.set(fault);
-  // The report: who, which fault, where, and the registers it had.
-  debug::print("process ");
-  debug::print(process.name());
-  debug::print(" faulted: exception ");
-  debug::print(decimal(fault.exception).view());
-  debug::print(" CFSR=");
-  debug::print(hexadecimal(fault.fault_status).view());
-  if (fault.address) {
-    debug::print(" address=");
-    debug::print(hexadecimal(*fault.address).view());
-  }
-  debug::print_line("");
-  const ProcessMemory memory = process.memory();
-  const std::uint32_t frame = process.stack_pointer();
-  const auto pc = memory.read_word(frame + 6 * 4, process.app_break());
-  const auto lr = memory.read_word(frame + 5 * 4, process.app_break());
-  debug::print("  pc=");
-  debug::print(pc ? hexadecimal(*pc).view() : "(stack unreadable)");
-  debug::print(" lr=");
-  debug::print(lr ? hexadecimal(*lr).view() : "(stack unreadable)");
-  debug::print(" sp=");
-  debug::print_line(hexadecimal(frame).view());
-  if (process.restart_count() < policy_.restarts_after_fault) {
-    debug::print("process ");
-    debug::print(process.name());
-    debug::print_line(" restarted");
-    static_cast<void>(restart(process.id().index));
-    process.last_fault_.set(fault);
-    return;
-  }
-  end(process, ProcessState::faulted);
 }
 
 } // namespace kernel::process
