@@ -7,6 +7,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "AnnotationInvalidCheck.h"
 #include "CellReentrantMapCheck.h"
 #include "CellRefEscapeCheck.h"
 #include "ComponentMutableFieldCheck.h"
@@ -31,6 +32,7 @@ namespace clang::tidy::leash {
 class LeashTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AnnotationInvalidCheck>("leash-annotation-invalid");
     Factories.registerCheck<CellReentrantMapCheck>("leash-cell-reentrant-map");
     Factories.registerCheck<CellRefEscapeCheck>("leash-cell-ref-escape");
     Factories.registerCheck<ComponentMutableFieldCheck>(

@@ -84,3 +84,35 @@ void static_and_arrays() {
   // CHECK-MESSAGES: :[[@LINE-2]]:12: note: cell mapped here
   slots[0].lend([](Bytes &) { slots[1].give(Bytes()); });
 }
+
+// A role written once, on an interface: an override does what the member it
+// overrides says it does, through the derived class and through the base.
+class LEASH_CELL("map") Registry {
+public:
+  template <typename F> LEASH_ROLE("lend") void with(F &&f) const {
+    int value = 0;
+    f(value);
+  }
+  LEASH_ROLE("put") virtual void store(int value) const = 0;
+  virtual void log(int value) const = 0;
+};
+
+class RamRegistry final : public Registry {
+public:
+  void store(int value) const override { (void)value; }
+  void log(int value) const override { (void)value; }
+};
+
+RamRegistry registry;
+
+void overrides() {
+  registry.with([](int &) { registry.store(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'store' on 'registry' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: cell mapped here
+  const Registry &base = registry;
+  base.with([&](int &) { base.store(2); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'store' on 'base' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: cell mapped here
+  // Silent: an override of a member without a role.
+  registry.with([](int &value) { registry.log(value); });
+}

@@ -4,29 +4,22 @@
 
 #include "Vocabulary.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <iterator>
 
 namespace clang::tidy::leash {
 
 namespace {
 
-/// The role that the string given to LEASH_ROLE names, if it names one.
-std::optional<MemberRole> parseRole(llvm::StringRef Role) {
-  return llvm::StringSwitch<std::optional<MemberRole>>(Role)
-      .Case("take", MemberRole::Take)
-      .Case("put", MemberRole::Put)
-      .Case("replace", MemberRole::Replace)
-      .Case("lend", MemberRole::Lend)
-      .Case("get", MemberRole::Get)
-      .Case("clear", MemberRole::Clear)
-      .Case("swap", MemberRole::Swap)
-      .Case("test_empty", MemberRole::TestEmpty)
-      .Case("test_full", MemberRole::TestFull)
-      .Case("unwrap", MemberRole::Unwrap)
-      .Case("link", MemberRole::Link)
-      .Case("unlink", MemberRole::Unlink)
-      .Default(std::nullopt);
-}
+/// The roles, in the order of MemberRole, by the names LEASH_ROLE spells.
+constexpr llvm::StringLiteral RoleNames[] = {
+    "take", "put",        "replace",   "lend",   "get",  "clear",
+    "swap", "test_empty", "test_full", "unwrap", "link", "unlink"};
+static_assert(std::size(RoleNames) ==
+                  static_cast<std::size_t>(MemberRole::Unlink) + 1,
+              "one name per role");
 
 /// The role of a member of `std::optional`: the standard library is the
 /// one wrapper of leases that nobody can annotate, and the vocabulary
@@ -51,12 +44,26 @@ std::optional<MemberRole> standardOptionalRole(const CXXMethodDecl *Method) {
 
 } // namespace
 
+llvm::ArrayRef<llvm::StringLiteral> roleNames() { return RoleNames; }
+
+std::optional<MemberRole> roleNamed(llvm::StringRef Name) {
+  const auto *Found = llvm::find(RoleNames, Name);
+  if (Found == std::end(RoleNames))
+    return std::nullopt;
+  return static_cast<MemberRole>(Found - std::begin(RoleNames));
+}
+
 std::optional<MemberRole> memberRole(const CXXMethodDecl *Method) {
   if (!Method)
     return std::nullopt;
   if (const AnnotateAttr *Role = findLeashAnnotation(Method, annotation::Role))
     if (std::optional<llvm::StringRef> Name = annotationArgument(Role))
-      return parseRole(*Name);
+      return roleNamed(*Name);
+  // An override does what the member it overrides says it does: the role
+  // is written once, on the interface.
+  for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+    if (std::optional<MemberRole> Role = memberRole(Overridden))
+      return Role;
   return standardOptionalRole(Method);
 }
 

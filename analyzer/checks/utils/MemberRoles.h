@@ -15,6 +15,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -51,9 +52,16 @@ enum class MemberRole {
   Unlink,
 };
 
+/// The names LEASH_ROLE takes, one per MemberRole, in its order.
+llvm::ArrayRef<llvm::StringLiteral> roleNames();
+
+/// The role that LEASH_ROLE(\p Name) gives, if \p Name is a role's name.
+std::optional<MemberRole> roleNamed(llvm::StringRef Name);
+
 /// The role of \p Method: from LEASH_ROLE on it, on a redeclaration or on
-/// the template it was instantiated from. `std::optional`, which a
-/// project cannot annotate and which the vocabulary hands leases out in
+/// the template it was instantiated from, or else on a member it overrides.
+/// `std::optional`, which a project cannot annotate and which the vocabulary
+/// hands leases out in
 /// (`MapCell::take`), has its roles spelled here once. Nothing for a member
 /// without a role, which is an ordinary use of its object.
 std::optional<MemberRole> memberRole(const CXXMethodDecl *Method);

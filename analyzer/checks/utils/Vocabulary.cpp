@@ -193,6 +193,12 @@ std::optional<llvm::StringRef> cellKind(QualType Type) {
       recordAnnotation(recordOf(Type), annotation::Cell, 0));
 }
 
+llvm::ArrayRef<llvm::StringLiteral> cellKinds() {
+  static constexpr llvm::StringLiteral Kinds[] = {"cell", "optional", "take",
+                                                  "map", "list"};
+  return Kinds;
+}
+
 bool isLeaseType(QualType Type) {
   return recordHasLeashAnnotation(recordOf(Type), annotation::Lease);
 }

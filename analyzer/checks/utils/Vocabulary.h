@@ -17,6 +17,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -107,6 +108,9 @@ bool isCellType(QualType Type);
 /// The kind given to LEASH_CELL(kind) on \p Type ("cell", "optional",
 /// "take", "map" or "list"), if \p Type is a cell.
 std::optional<llvm::StringRef> cellKind(QualType Type);
+
+/// The kinds that LEASH_CELL(kind) takes (rules/vocabulary.md).
+llvm::ArrayRef<llvm::StringLiteral> cellKinds();
 
 /// Whether \p Type is a lease: a class marked LEASH_LEASE, or derived from
 /// one.

@@ -1,0 +1,32 @@
+//===--- AnnotationInvalidCheck.h - leash-annotation-invalid ----*- C++ -*-===//
+
+#ifndef LEASH_ANALYZER_CHECKS_ANNOTATIONINVALIDCHECK_H
+#define LEASH_ANALYZER_CHECKS_ANNOTATIONINVALIDCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::leash {
+
+/// Finds annotations that the checker cannot act on: a role or cell kind it
+/// does not know, or a marker on a declaration it has no effect on.
+/// See rules/leash-annotation-invalid.md.
+class AnnotationInvalidCheck : public ClangTidyCheck {
+public:
+  AnnotationInvalidCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// Annotations already judged: a template's members are seen again in
+  /// each of its instantiations.
+  llvm::DenseSet<const Attr *> Judged;
+};
+
+} // namespace clang::tidy::leash
+
+#endif // LEASH_ANALYZER_CHECKS_ANNOTATIONINVALIDCHECK_H
