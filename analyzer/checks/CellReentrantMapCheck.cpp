@@ -63,7 +63,7 @@ void CellReentrantMapCheck::check(const MatchFinder::MatchResult &Result) {
         Location = Context.getSourceManager().getExpansionLoc(Location);
       if (!Reported.insert(Location).second)
         continue;
-      // A MapCell refuses; a TakeCell is empty, so a "lend" or "take"
+      // A map cell refuses; a take cell is empty, so a "lend" or "take"
       // finds nothing; a value moved in is overwritten when the outer call
       // puts its own back.
       int Consequence = 2;
@@ -72,9 +72,9 @@ void CellReentrantMapCheck::check(const MatchFinder::MatchResult &Result) {
       else if (Role == MemberRole::Lend || Role == MemberRole::Take)
         Consequence = 1;
       diag(Location,
-           "'%0' on '%1' inside its own '%2': %select{a MapCell refuses "
-           "re-entrant access and reports it (a panic in the kernel)|a "
-           "TakeCell is empty while it is mapped, so this finds nothing|one of "
+           "'%0' on '%1' inside its own '%2': %select{a map cell refuses "
+           "re-entrant access and reports it (leash::MapCell panics)|a take "
+           "cell is empty while it is mapped, so this finds nothing|one of "
            "the two values is lost when the outer '%2' puts its value "
            "back}3")
           << calledName(Call)

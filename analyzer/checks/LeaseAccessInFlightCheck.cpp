@@ -91,6 +91,17 @@ std::optional<std::string> contentsAccess(const MemberExpr *Member,
   return std::string("a use");
 }
 
+/// "a, b and c".
+std::string joinedWithAnd(const std::vector<std::string> &Words) {
+  std::string Text;
+  for (std::size_t Index = 0; Index < Words.size(); ++Index) {
+    if (Index != 0)
+      Text += Index + 1 == Words.size() ? " and " : ", ";
+    Text += Words[Index];
+  }
+  return Text;
+}
+
 } // namespace
 
 void LeaseAccessInFlightCheck::registerMatchers(MatchFinder *Finder) {
@@ -118,10 +129,13 @@ void LeaseAccessInFlightCheck::check(const MatchFinder::MatchResult &Result) {
       Result.SourceManager->getExpansionLoc(Member->getMemberLoc());
   if (!Reported.insert(Location).second)
     return;
+  const std::vector<std::string> Allowed =
+      inFlightAllowedUses(Field->getType());
   diag(Location, "%0 on in-flight member %1 touches a buffer that the "
-                 "hardware owns; while the transfer runs only take, put, "
-                 "replace, is_some and is_none are allowed")
-      << *Access << Field;
+                 "hardware owns; while the transfer runs %select{nothing of "
+                 "it|only %3}2 %select{is|are}4 allowed")
+      << *Access << Field << !Allowed.empty() << joinedWithAnd(Allowed)
+      << (Allowed.size() > 1);
   diag(Field->getLocation(), "in-flight member declared here",
        DiagnosticIDs::Note);
 }

@@ -38,18 +38,18 @@ void Driver::run() const {
   slot_.map([this](int &value) {
     ++value;
     int *again = this->slot_.take();
-    // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'take' on 'this->slot_' inside its own 'map': a TakeCell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'take' on 'this->slot_' inside its own 'map': a take cell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-4]]:9: note: cell mapped here
     (void)again;
   });
   queue_.items.map([this](int &) {
     queue_.items.map([](int &) {});
-    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'map' on 'queue_.items' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'map' on 'queue_.items' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:16: note: cell mapped here
   });
   banks_[1].map([this](int &) {
     banks_[1].put(7);
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'put' on 'banks_[1]' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'put' on 'banks_[1]' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:13: note: cell mapped here
   });
 }
@@ -58,7 +58,7 @@ void Driver::run() const {
 void through_pointer(const leash::MapCell<int> *cell,
                      const leash::MapCell<int> *other) {
   cell->map([&](int &) { cell->put(1); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'put' on 'cell' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'put' on 'cell' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: note: cell mapped here
   cell->map([&](int &) { other->put(1); });
 }

@@ -17,10 +17,10 @@ leash::OptionalCell<int> optional;
 void found() {
   buffer.map([](leash::Lease<std::uint8_t> &lease) {
     buffer.map([](leash::Lease<std::uint8_t> &inner) { inner[0] = 1; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'map' on 'buffer' inside its own 'map': a TakeCell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'map' on 'buffer' inside its own 'map': a take cell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:10: note: cell mapped here
     leash::Lease<std::uint8_t> nothing = buffer.take();
-    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: 'take' on 'buffer' inside its own 'map': a TakeCell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: 'take' on 'buffer' inside its own 'map': a take cell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-6]]:10: note: cell mapped here
     buffer.put(std::move(nothing));
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'put' on 'buffer' inside its own 'map': one of the two values is lost when the outer 'map' puts its value back [leash-cell-reentrant-map]
@@ -29,16 +29,16 @@ void found() {
   });
   table.map([](int &value) {
     value = table.map_or(0, [](int &inner) { return inner; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'map_or' on 'table' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'map_or' on 'table' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:9: note: cell mapped here
     (void)table.replace(3);
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'replace' on 'table' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'replace' on 'table' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-6]]:9: note: cell mapped here
   });
   // Through a reference bound to the cell, and a callable in a variable.
   auto &alias = table;
   auto reenter = [&](int &) { alias.put(4); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'put' on 'alias' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'put' on 'alias' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE+2]]:9: note: cell mapped here
   (void)reenter;
   table.map(reenter);
@@ -71,7 +71,7 @@ int main() {
 void static_and_arrays() {
   static leash::MapCell<int> local{0};
   local.map([](int &) { (void)local.take(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'take' on 'local' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'take' on 'local' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: note: cell mapped here
   static leash::TakeCell<int> slots[2];
   slots[0].map([](int &) { slots[0].put(nullptr); });

@@ -3,7 +3,7 @@
 // a user's own annotated cell type, and a header.
 #include "Inputs/pool.h"
 
-// CHECK-MESSAGES: {{.*}}pool.h:17:16: warning: 'take' on 'pool' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+// CHECK-MESSAGES: {{.*}}pool.h:17:16: warning: 'take' on 'pool' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
 // CHECK-MESSAGES: {{.*}}pool.h:16:8: note: cell mapped here
 
 #include <leash/leash.h>
@@ -36,7 +36,7 @@ leash::MapCell<int> counter{0};
 
 void macro() {
   counter.map([](int &) { REFILL(counter); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'put' on 'counter' inside its own 'map': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'put' on 'counter' inside its own 'map': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:11: note: cell mapped here
 }
 

@@ -18,10 +18,10 @@ project::Guarded<int> other_table{2};
 void found() {
   buffer.lend([](Bytes &lease) {
     buffer.lend([](Bytes &inner) { inner[0] = 1; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'lend' on 'buffer' inside its own 'lend': a TakeCell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'lend' on 'buffer' inside its own 'lend': a take cell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:10: note: cell mapped here
     Bytes nothing = buffer.reclaim();
-    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'reclaim' on 'buffer' inside its own 'lend': a TakeCell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'reclaim' on 'buffer' inside its own 'lend': a take cell is empty while it is mapped, so this finds nothing [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-6]]:10: note: cell mapped here
     buffer.give(std::move(nothing));
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'give' on 'buffer' inside its own 'lend': one of the two values is lost when the outer 'lend' puts its value back [leash-cell-reentrant-map]
@@ -30,16 +30,16 @@ void found() {
   });
   table.with([](int &) {
     table.with([](int &) {});
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'with' on 'table' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'with' on 'table' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-3]]:9: note: cell mapped here
     (void)table.swap_in(3);
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'swap_in' on 'table' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'swap_in' on 'table' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
     // CHECK-MESSAGES: :[[@LINE-6]]:9: note: cell mapped here
   });
   // Through a reference bound to the cell, and a callable in a variable.
   auto &alias = table;
   auto reenter = [&](int &) { alias.store(4); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'store' on 'alias' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'store' on 'alias' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE+2]]:9: note: cell mapped here
   (void)reenter;
   table.with(reenter);
@@ -76,7 +76,7 @@ int main() {
 void static_and_arrays() {
   static project::Guarded<int> local{0};
   local.with([](int &) { (void)local.claim(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'claim' on 'local' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'claim' on 'local' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: note: cell mapped here
   static project::Slot<Bytes> slots[2];
   slots[0].lend([](Bytes &) { slots[0].give(Bytes()); });
@@ -107,11 +107,11 @@ RamRegistry registry;
 
 void overrides() {
   registry.with([](int &) { registry.store(1); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'store' on 'registry' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'store' on 'registry' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:12: note: cell mapped here
   const Registry &base = registry;
   base.with([&](int &) { base.store(2); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'store' on 'base' inside its own 'with': a MapCell refuses re-entrant access and reports it (a panic in the kernel) [leash-cell-reentrant-map]
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'store' on 'base' inside its own 'with': a map cell refuses re-entrant access and reports it (leash::MapCell panics) [leash-cell-reentrant-map]
   // CHECK-MESSAGES: :[[@LINE-2]]:8: note: cell mapped here
   // Silent: an override of a member without a role.
   registry.with([](int &value) { registry.log(value); });

@@ -25,12 +25,12 @@ public:
   Bytes cancel() { return static_cast<Bytes &&>(in_flight_); }
 
   std::uint8_t element() { return in_flight_[0]; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: use of 'operator[]' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: use of 'operator[]' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and is_empty are allowed [leash-lease-access-in-flight]
   // CHECK-MESSAGES: :[[@LINE+31]]:25: note: in-flight member declared here
   int sum() {
     int total = 0;
     for (std::uint8_t byte : in_flight_)
-      // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: iteration on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+      // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: iteration on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and is_empty are allowed [leash-lease-access-in-flight]
       // CHECK-MESSAGES: :[[@LINE+26]]:25: note: in-flight member declared here
       total += byte;
     return total;
@@ -38,12 +38,12 @@ public:
   LEASH_UNSAFE("the address goes to the DMA register")
   std::uintptr_t address() {
     return reinterpret_cast<std::uintptr_t>(in_flight_.raw_data());
-    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'raw_data' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: call to 'raw_data' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and is_empty are allowed [leash-lease-access-in-flight]
     // CHECK-MESSAGES: :[[@LINE+18]]:25: note: in-flight member declared here
   }
   void narrow() {
     in_flight_.slice(0, 1);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'slice' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'slice' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and is_empty are allowed [leash-lease-access-in-flight]
     // CHECK-MESSAGES: :[[@LINE+13]]:25: note: in-flight member declared here
   }
 

@@ -30,7 +30,7 @@ std::uint8_t Radio::header() const {
 
 void Radio::rearm(const Radio &other) const {
   other.frame_.map([](Bytes &frame) { frame.reset(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: call to 'map' on in-flight member 'frame_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: call to 'map' on in-flight member 'frame_' touches a buffer that the hardware owns; while the transfer runs only is_some, is_none, take, put and replace are allowed [leash-lease-access-in-flight]
   // CHECK-MESSAGES: :[[@LINE-12]]:41: note: in-flight member declared here
   // Not reported: moving leases between in-flight cells.
   packet_.put(other.packet_.take());

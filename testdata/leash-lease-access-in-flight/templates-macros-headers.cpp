@@ -24,7 +24,7 @@ private:
 template <typename T> struct Channel {
   T first() const {
     return slot_.peek()[0];
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'peek' on in-flight member 'slot_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'peek' on in-flight member 'slot_' touches a buffer that the hardware owns; while the transfer runs only take, put and is_some are allowed [leash-lease-access-in-flight]
     // CHECK-MESSAGES: :[[@LINE+7]]:41: note: in-flight member declared here
   }
   // Not reported: the cell's own take and put, in every instantiation.

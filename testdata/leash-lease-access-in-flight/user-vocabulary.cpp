@@ -43,13 +43,13 @@ public:
   // Reading the buffer while the DMA engine owns it.
   void first_byte() const {
     in_flight_.lend([](Bytes &buffer) { buffer[0] = 0; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'lend' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: call to 'lend' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only reclaim, give, exchange, holding and vacant are allowed [leash-lease-access-in-flight]
     // CHECK-MESSAGES: :[[@LINE+18]]:40: note: in-flight member declared here
   }
 
   std::size_t size() const {
     return in_flight_.lend_or(std::size_t{0},
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'lend_or' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: call to 'lend_or' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only reclaim, give, exchange, holding and vacant are allowed [leash-lease-access-in-flight]
     // CHECK-MESSAGES: :[[@LINE+12]]:40: note: in-flight member declared here
                               [](Bytes &buffer) { return buffer.length(); });
   }
@@ -78,10 +78,10 @@ public:
   void finish() { consume(std::move(in_flight_)); }
 
   std::uint8_t element() { return in_flight_[0]; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: use of 'operator[]' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: use of 'operator[]' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and empty are allowed [leash-lease-access-in-flight]
   // CHECK-MESSAGES: :[[@LINE+9]]:25: note: in-flight member declared here
   std::size_t length() { return in_flight_.length(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: call to 'length' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only take, put, replace, is_some and is_none are allowed [leash-lease-access-in-flight]
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: call to 'length' on in-flight member 'in_flight_' touches a buffer that the hardware owns; while the transfer runs only moving it in or out and empty are allowed [leash-lease-access-in-flight]
   // CHECK-MESSAGES: :[[@LINE+6]]:25: note: in-flight member declared here
 
   // Not reported: an ordinary lease member, used freely.

@@ -6,6 +6,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::leash {
 
@@ -95,6 +96,25 @@ bool isInFlightSafeMember(const CXXMethodDecl *Method) {
     return false;
   return Role == MemberRole::Take || Role == MemberRole::Put ||
          Role == MemberRole::Replace || isEmptinessTest(Role);
+}
+
+std::vector<std::string> inFlightAllowedUses(QualType Type) {
+  std::vector<std::string> Uses;
+  if (isLeaseType(Type))
+    Uses.push_back("moving it in or out");
+  auto AddSafeMembers = [&Uses](const CXXRecordDecl *Class) {
+    for (const CXXMethodDecl *Method : Class->methods())
+      if (Method->getIdentifier() && isInFlightSafeMember(Method) &&
+          !llvm::is_contained(Uses, Method->getName()))
+        Uses.push_back(Method->getName().str());
+    return true;
+  };
+  if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+      Class && Class->hasDefinition()) {
+    AddSafeMembers(Class->getDefinition());
+    Class->getDefinition()->forallBases(AddSafeMembers);
+  }
+  return Uses;
 }
 
 bool isLeaseWrapperType(QualType Type) {

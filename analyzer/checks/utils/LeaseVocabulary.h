@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::leash {
 
@@ -54,6 +55,12 @@ const FieldDecl *inFlightMember(const Expr *E);
 /// `replace`, `is_some`, `is_none`), or a lease's own emptiness test
 /// ("test_empty": `is_empty`).
 bool isInFlightSafeMember(const CXXMethodDecl *Method);
+
+/// What a LEASH_IN_FLIGHT member of type \p Type may do while the hardware
+/// owns its buffer, for a message: for a lease, moving it; then its class's
+/// in-flight-safe members by name (`take`, `put`, `replace`, `is_some`,
+/// `is_none` for a TakeCell; a project's own names for its own cell).
+std::vector<std::string> inFlightAllowedUses(QualType Type);
 
 /// Whether \p Type is an `std::optional`-like wrapper of a lease: a class
 /// template specialization (not a cell or a lease) whose first template
