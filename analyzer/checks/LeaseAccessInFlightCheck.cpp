@@ -1,6 +1,7 @@
 //===--- LeaseAccessInFlightCheck.cpp - leash-lease-access-in-flight ------===//
 
 #include "LeaseAccessInFlightCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -17,7 +18,7 @@ namespace {
 std::pair<DynTypedNode, const Expr *> usingParent(const Expr *E,
                                                   ASTContext &Context) {
   const Expr *Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
     DynTypedNodeList Parents = Context.getParents(*Child);
     if (Parents.empty())
       return {DynTypedNode(), Child};

@@ -1,6 +1,7 @@
 //===--- LeaseDroppedCheck.cpp - leash-lease-dropped ----------------------===//
 
 #include "LeaseDroppedCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseFlow.h"
 #include "utils/LeaseVocabulary.h"
 #include "utils/Vocabulary.h"
@@ -18,7 +19,7 @@ namespace {
 /// its own, or cast to void.
 bool isDiscarded(const Expr *Call, ASTContext &Context) {
   const Expr *Child = Call;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
     DynTypedNodeList Parents = Context.getParents(*Child);
     if (Parents.empty())
       return false;
@@ -58,13 +59,11 @@ bool isDiscarded(const Expr *Call, ASTContext &Context) {
 } // namespace
 
 LeaseDroppedCheck::LeaseDroppedCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Budget(Options.getLocalOrGlobal(LeaseFlowCache::BudgetOption,
-                                      LeaseFlowCache::DefaultBudget)),
+    : ClangTidyCheck(Name, Context), Budget(leaseFlowBudget(*Context)),
       ReportSkipped(Options.get("ReportSkippedFunctions", false)) {}
 
 void LeaseDroppedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, LeaseFlowCache::BudgetOption, Budget);
+  storeLeaseFlowBudget(Opts, Budget);
   Options.store(Opts, "ReportSkippedFunctions", ReportSkipped);
 }
 
@@ -103,7 +102,7 @@ void LeaseDroppedCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   Context = Result.Context;
   const LeaseFlowResult &Flow =
-      LeaseFlowCache::of(*Result.Context).analyze(Function, Budget);
+      LeaseFlowCache::of(*Result.Context, Budget).analyze(Function);
   if (Flow.Skipped) {
     // A warning when asked for, so that a gate cannot pass by silence;
     // otherwise a remark, which fails neither clang-tidy nor leash (and which

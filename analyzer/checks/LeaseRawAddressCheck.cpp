@@ -1,6 +1,7 @@
 //===--- LeaseRawAddressCheck.cpp - leash-lease-raw-address ---------------===//
 
 #include "LeaseRawAddressCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -64,7 +65,7 @@ bool isRegisterWrite(const CallExpr *Call, const ASTContext &Context) {
 std::pair<DynTypedNode, const Expr *> sinkOf(const Expr *E,
                                              ASTContext &Context) {
   const Expr *Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
     DynTypedNodeList Parents = Context.getParents(*Child);
     if (Parents.empty())
       break;

@@ -1,0 +1,219 @@
+//===--- LeaseFlowTransfer.h - What statements do to leases -----*- C++ -*-===//
+///
+/// \file
+/// The transfer functions of the lease dataflow (LeaseFlow.h): what each
+/// element of a CFG block does to the facts of LeaseFlowLattice.h.
+///
+/// Two steps. Before the dataflow runs, every element of every reachable
+/// block is classified once into a Step (the table): a mention of a place
+/// with its MentionKind, an assignment to a place, a `std::swap` or
+/// `std::exchange` of places, an assignment of a local `bool`, a
+/// declaration, the end of a variable's scope. Classifying a mention needs
+/// only the AST (and, for a lease lent to a callee, the callee's summary,
+/// CalleeSummaries.h), never the facts, so it is done once per function
+/// instead of once per visit of its block. Then the transfer function
+/// applies a block's steps to a state, switching on their kinds.
+///
+/// Precedence, in one place (MentionClassifier in the .cpp follows it):
+/// a mention is classified by the nearest construct around it, through
+/// parentheses, implicit casts and temporaries, asking in this order
+///   1. a capture by a lambda: what the lambda's body does to the place
+///      (anything but reading it: Unknown);
+///   2. a whole struct or closure: a non-const member call or a call of a
+///      mutable closure (Unknown), a const one (Use);
+///   3. a wrapper: its member by role (a test: NotAUse; "clear": Emptied;
+///      "put": Refilled; "swap": Unknown; "unwrap", `*w`, `w->`, also on
+///      `std::move(w)`: the lease inside, by 4-6);
+///   4. a lease's value, not moved: a member of it (a test: NotAUse, else
+///      Use), a `return` (Transfer), the target of an assignment or of
+///      `std::swap` / `std::exchange` (NotAUse: their own step);
+///   5. moved (`std::move`, an xvalue): into a constructor by move or
+///      `T &&`, the right side of an assignment (Transfer, with the
+///      receiver), a `return`, a `T &&` parameter or an unknown callee
+///      (Transfer), anything else (Use);
+///   6. not moved, an argument: a non-const lvalue reference to a lease or
+///      wrapper (the callee's summary: Transfer, MaybeTransfer, Unknown or
+///      Use), to a struct (Unknown), anything else (Use).
+/// Everything else is a Use.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LEASH_ANALYZER_CHECKS_UTILS_LEASEFLOWTRANSFER_H
+#define LEASH_ANALYZER_CHECKS_UTILS_LEASEFLOWTRANSFER_H
+
+#include "LeaseFlowLattice.h"
+#include "LeasePlaces.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace clang::tidy::leash::flow {
+
+class CalleeSummaries;
+
+/// How a mention of a place acts on it.
+enum class MentionKind {
+  /// An emptiness test, or the target of an assignment or a trade (its own
+  /// step handles it).
+  NotAUse,
+  /// Anything that reads it and leaves it as it was.
+  Use,
+  /// Its ownership moves away here.
+  Transfer,
+  /// Its ownership moves away on some paths of a callee.
+  MaybeTransfer,
+  /// A callee or a lambda may take it; nothing is known afterwards.
+  Unknown,
+  /// A wrapper is emptied (`reset()`): a buffer it held is lost.
+  Emptied,
+  /// A wrapper gets a new lease (`emplace`): a buffer it held is lost.
+  Refilled,
+};
+
+/// The standard functions that move leases between their arguments: the
+/// transfer functions apply them themselves (a callee summary cannot say
+/// that the arguments trade places).
+enum class TradeKind {
+  None,
+  /// `std::swap(a, b)`: each gets what the other held.
+  Swap,
+  /// `std::exchange(a, v)`: `a` gets `v`, the call returns what `a` held.
+  Exchange,
+};
+
+/// Where a mention acts, and for a transfer, what takes the lease over.
+struct MentionSite {
+  /// Where the transfer (or other action) happens, for the notes.
+  SourceLocation At;
+  /// The constructor call or assignment that a transfer moves the lease
+  /// into, if any: when it initializes or assigns another place, that place
+  /// gets what this one held (nothing, if it was empty).
+  const Expr *Receiver = nullptr;
+};
+
+/// One classified element of a block: an entry of the table.
+struct Step {
+  enum KindType {
+    /// A variable's mention that names places (a DeclRefExpr).
+    Mention,
+    /// `place = value` (an overloaded `operator=`).
+    Assignment,
+    /// `std::swap(a, b)` or `std::exchange(a, v)`.
+    Trade,
+    /// `flag = ...` of a variable (a built-in assignment).
+    FlagAssignment,
+    /// A declaration statement.
+    Declaration,
+    /// The end of a variable's scope.
+    ScopeEnd,
+  };
+  KindType Kind = Mention;
+  /// The statement (for ScopeEnd, what ends the scope; may be null).
+  const Stmt *S = nullptr;
+  /// ScopeEnd: the variable whose scope ends.
+  const VarDecl *Var = nullptr;
+  /// Mention: what it names; Assignment: the target; Trade: the first
+  /// argument.
+  std::optional<NamedPlaces> Named;
+  /// Trade: the second argument.
+  std::optional<NamedPlaces> Second;
+  /// Mention: what it does, and where.
+  MentionKind What = MentionKind::Use;
+  MentionSite Site;
+  /// Mention of a whole closure: whether this mention calls it.
+  bool CallsClosure = false;
+  /// Trade: which.
+  TradeKind How = TradeKind::None;
+};
+
+/// Receives what the transfer functions find on the reporting pass (the
+/// fixpoint passes have none).
+class FindingSink {
+public:
+  virtual ~FindingSink() = default;
+  /// Place \p Index, in state \p Place, is used at \p Where while it may
+  /// have been transferred.
+  virtual void usedAfterTransfer(unsigned Index, const PlaceState &Place,
+                                 SourceLocation Where) = 0;
+  /// Place \p Index, in state \p Place, may own its buffer where that
+  /// buffer is lost (\p How says why).
+  virtual void lost(unsigned Index, const PlaceState &Place,
+                    SourceLocation Where, const char *How) = 0;
+};
+
+/// The transfer functions of one function: its table of steps, and how to
+/// apply them.
+class LeaseTransfer {
+public:
+  LeaseTransfer(const LeasePlaces &Places, ASTContext &Context,
+                CalleeSummaries &Summaries)
+      : Places(Places), Context(Context), Summaries(Summaries) {}
+
+  /// Classifies the elements of \p Block into its steps (once per block).
+  void classify(const CFGBlock &Block);
+
+  /// Applies the steps of \p Block to \p State; findings go to \p Sink on
+  /// the reporting pass (null otherwise).
+  void transferBlock(const CFGBlock &Block, FlowState &State,
+                     FindingSink *Sink);
+
+  /// The emptiness test that \p Condition is in \p State, if any: the
+  /// place, and whether true means empty.
+  std::optional<std::pair<unsigned, bool>>
+  emptinessTest(const Expr *Condition, const FlowState &State) const;
+
+private:
+  /// What an emptiness test looks like, before the state is known: a place
+  /// tested by a member, or a flag that may mirror one.
+  struct TestShape {
+    bool IsTest = false;
+    /// The flag read, if the condition is a flag.
+    const ValueDecl *Flag = nullptr;
+    unsigned Place = 0;
+    bool TrueIsEmpty = true;
+  };
+  const TestShape &shapeOf(const Expr *Condition) const;
+
+  /// The step of one element, if it acts on places.
+  std::optional<Step> classifyElement(const CFGElement &Element) const;
+
+  void apply(FlowState &State, unsigned Index, MentionKind What,
+             const MentionSite &Site, SourceLocation UseLocation,
+             FindingSink *Sink);
+  void transferMention(const Step &Mention, FlowState &State,
+                       FindingSink *Sink);
+  void transferScopeEnd(const Step &End, FlowState &State, FindingSink *Sink);
+  void transferFlagAssignment(const BinaryOperator *Assignment,
+                              FlowState &State);
+  void transferDeclaration(const DeclStmt *Declaration, FlowState &State);
+  void transferAssignment(const Step &Assignment, FlowState &State,
+                          FindingSink *Sink);
+  void transferTrade(const Step &Trade, FlowState &State);
+  /// What the place initialized or assigned by \p Receiver gets from the
+  /// transfer into it in this block, if it is one.
+  std::optional<std::uint8_t> handedTo(const Expr *Receiver) const;
+
+  const LeasePlaces &Places;
+  ASTContext &Context;
+  CalleeSummaries &Summaries;
+  /// The table: the steps of each classified block, by block id.
+  std::vector<std::vector<Step>> Steps;
+  /// The shapes of the conditions seen so far.
+  mutable llvm::DenseMap<const Expr *, TestShape> Shapes;
+  /// The block being applied.
+  const CFGBlock *Current = nullptr;
+  /// What the transfers of the current block handed to their receivers
+  /// (MentionSite::Receiver): the facts their sources held.
+  llvm::DenseMap<const Expr *, std::uint8_t> Handed;
+};
+
+} // namespace clang::tidy::leash::flow
+
+#endif // LEASH_ANALYZER_CHECKS_UTILS_LEASEFLOWTRANSFER_H
