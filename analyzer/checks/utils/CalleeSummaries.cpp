@@ -3,7 +3,19 @@
 #include "CalleeSummaries.h"
 #include "LeaseFlowDriver.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace clang::tidy::leash::flow {
+
+bool CalleeSummary::trades() const {
+  return llvm::any_of(BorrowedFrom, [](int From) { return From >= 0; });
+}
+
+bool CalleeSummary::tradesParameter(unsigned Index) const {
+  if (Index < BorrowedFrom.size() && BorrowedFrom[Index] >= 0)
+    return true;
+  return llvm::is_contained(BorrowedFrom, int(Index));
+}
 
 const CalleeSummary *CalleeSummaries::of(const FunctionDecl *Function) {
   if (auto Found = Entries.find(Function); Found != Entries.end())

@@ -40,6 +40,17 @@ struct CalleeSummary {
   /// reference: the facts it may hold when the function returns. 0 for the
   /// other parameters.
   std::vector<std::uint8_t> BorrowedExit;
+  /// For each parameter, when it is a lent lease that holds, on every
+  /// return, exactly the lease that another lent parameter held when the
+  /// call began (the callee trades them): that parameter's index. -1 for
+  /// the others (BorrowedExit says what they hold).
+  std::vector<int> BorrowedFrom;
+
+  /// Whether the callee trades leases between its lent parameters.
+  bool trades() const;
+  /// Whether lent parameter \p Index takes part in a trade (it gets another
+  /// one's lease, or another gets its lease).
+  bool tradesParameter(unsigned Index) const;
 };
 
 /// The summaries of a translation unit's functions, computed on demand and

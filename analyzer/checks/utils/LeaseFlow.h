@@ -35,7 +35,9 @@
 /// - lending it to a non-const lvalue reference parameter of a callee
 ///   whose body is in the translation unit applies the callee's summary:
 ///   what that parameter holds when the callee returns (transferred, maybe
-///   transferred, or still owned). A callee without a body is assumed to
+///   transferred, or still owned), or, for a callee that trades leases
+///   between its lent parameters, the lease that another argument held
+///   before the call. A callee without a body is assumed to
 ///   give it back. A struct lent whole, a non-const member call on a
 ///   struct, and a capture by reference in a lambda that does more than
 ///   read it make it unknown (nothing is reported until it is checked or
@@ -70,7 +72,7 @@
 /// messages and the cache that the checks share.
 ///
 /// Cost: the CFG has B blocks, the function V places and F local `bool`s;
-/// the driver visits at most B * (5V + F + 2) + 16 blocks, each in time
+/// the driver visits at most B * (6V + F + 2) + 16 blocks, each in time
 /// proportional to its steps and V. A callee's summary is computed once
 /// per translation unit (nested at most CalleeSummaries::MaxSummaryDepth
 /// deep; a recursive call is unknown). The analysis gives up on a function

@@ -43,6 +43,9 @@ FunctionFlow::Outcome FunctionFlow::run() {
     if (isa<ParmVarDecl>(Places.all()[I].Root)) {
       Entry.Places[I].Facts = MayOwn;
       Entry.Places[I].Acquired = Places.all()[I].Root->getLocation();
+      // A lent lease holds the caller's lease, until it changes.
+      if (Places.all()[I].Borrowed)
+        Entry.Places[I].Origin = I;
     }
   // See the file comment: each change of an entry state queues a block
   // once.
@@ -106,12 +109,31 @@ void FunctionFlow::processBlock(const CFGBlock &Block,
 
 namespace {
 
+/// The index of the lent parameter that is place \p Origin, or -1.
+int parameterIndex(const LeasePlaces &Places, int Origin) {
+  if (Origin == NoOrigin)
+    return -1;
+  const LeasePlace &Place = Places.all()[Origin];
+  const auto *Parameter = dyn_cast<ParmVarDecl>(Place.Root);
+  return Parameter && Place.Borrowed ? int(Parameter->getFunctionScopeIndex())
+                                     : -1;
+}
+
 /// Collects, from the edges that leave a function, what its lent
-/// parameters may hold there; ignores findings.
+/// parameters may hold there, and whose lease; ignores findings.
 class SummarySink : public ReportingSink {
 public:
   SummarySink(const LeasePlaces &Places, CalleeSummary &Summary)
-      : Places(Places), Summary(Summary) {}
+      : Places(Places), Summary(Summary),
+        Seen(Summary.BorrowedExit.size(), false) {}
+
+  /// Keeps only the trades: a parameter that holds its own lease is told
+  /// by its facts.
+  void finish() {
+    for (unsigned Index = 0; Index < Summary.BorrowedFrom.size(); ++Index)
+      if (Summary.BorrowedFrom[Index] == int(Index))
+        Summary.BorrowedFrom[Index] = -1;
+  }
 
   void usedAfterTransfer(unsigned, const PlaceState &,
                          SourceLocation) override {}
@@ -125,14 +147,24 @@ public:
       if (!Parameter || !Place.Borrowed)
         continue;
       const unsigned Index = Parameter->getFunctionScopeIndex();
-      if (Index < Summary.BorrowedExit.size())
-        Summary.BorrowedExit[Index] |= State.Places[I].Facts;
+      if (Index >= Summary.BorrowedExit.size())
+        continue;
+      Summary.BorrowedExit[Index] |= State.Places[I].Facts;
+      // Whose lease it holds: the same on every return, or none.
+      const int From = parameterIndex(Places, State.Places[I].Origin);
+      if (!Seen[Index])
+        Summary.BorrowedFrom[Index] = From;
+      else if (Summary.BorrowedFrom[Index] != From)
+        Summary.BorrowedFrom[Index] = -1;
+      Seen[Index] = true;
     }
   }
 
 private:
   const LeasePlaces &Places;
   CalleeSummary &Summary;
+  /// The parameters that some return has told about.
+  std::vector<bool> Seen;
 };
 
 } // namespace
@@ -140,6 +172,7 @@ private:
 CalleeSummary FunctionFlow::summary() {
   CalleeSummary Summary;
   Summary.BorrowedExit.assign(Function->getNumParams(), 0);
+  Summary.BorrowedFrom.assign(Function->getNumParams(), -1);
   if (Result == Outcome::OverBudget || Result == Outcome::Unsettled) {
     Summary.Skipped = true;
     return Summary;
@@ -152,6 +185,7 @@ CalleeSummary FunctionFlow::summary() {
   for (const CFGBlock::AdjacentBlock &Before : Graph->getExit().preds())
     if (const CFGBlock *Block = Before.getReachableBlock())
       processBlock(*Block, nullptr, &Collector);
+  Collector.finish();
   return Summary;
 }
 

@@ -12,7 +12,7 @@
 /// Cost: the CFG has B blocks, the function V places and F local `bool`s.
 /// Each block's entry state changes at most MaxChangesPerPlace times per
 /// place and once per flag, and each change queues the block's successors
-/// once; so the visits are bounded by B * (5V + F + 2) + MinVisits, each in
+/// once; so the visits are bounded by B * (6V + F + 2) + MinVisits, each in
 /// time proportional to the block's steps and V. The driver gives up (the
 /// function is skipped) when B * V exceeds the budget, or when the visits
 /// exceed that bound (a safety net: a transfer that is not monotone).

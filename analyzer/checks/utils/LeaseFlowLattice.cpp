@@ -23,6 +23,10 @@ bool PlaceState::join(const PlaceState &Other) {
     Acquired = Other.Acquired;
     Changed = true;
   }
+  if (Origin != Other.Origin && Origin != NoOrigin) {
+    Origin = NoOrigin;
+    Changed = true;
+  }
   return Changed;
 }
 

@@ -11,10 +11,16 @@
 /// answer of an emptiness test of a place (a Mirror) is known only while
 /// every path agrees on it: mirrors join by intersection.
 ///
+/// A place may also hold exactly what a lent parameter held when the
+/// function began (its Origin): a helper that trades leases between its
+/// parameters says so in its summary (CalleeSummaries.h). Two paths that
+/// disagree on a place's origin leave it with none.
+///
 /// What "can only grow" means, which bounds the driver's work: at one
 /// block's entry, each place's facts only gain bits (three), each of its two
-/// note locations is set at most once, and mirrors are only lost. So an
-/// entry state changes at most 5 times per place and once per flag.
+/// note locations is set at most once, its origin is lost at most once, and
+/// mirrors are only lost. So an entry state changes at most 6 times per
+/// place and once per flag.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -45,9 +51,13 @@ enum Fact : std::uint8_t {
 };
 
 /// How many times the lattice lets one place's state change at one block's
-/// entry: one per fact (MayOwn, MayMoved, Unknown) and one per note
-/// location (PlaceState::Transfer, PlaceState::Acquired).
-constexpr unsigned MaxChangesPerPlace = 5;
+/// entry: one per fact (MayOwn, MayMoved, Unknown), one per note location
+/// (PlaceState::Transfer, PlaceState::Acquired) and one for the origin.
+constexpr unsigned MaxChangesPerPlace = 6;
+
+/// PlaceState::Origin when the place holds nothing known to be a lent
+/// parameter's original lease.
+constexpr int NoOrigin = -1;
 
 /// The typestate of one place at one point.
 struct PlaceState {
@@ -58,9 +68,12 @@ struct PlaceState {
   const CFGBlock *TransferBlock = nullptr;
   /// Where it got the buffer it may own (for the note).
   SourceLocation Acquired;
+  /// The lent parameter (a place index) whose lease, as it was when the
+  /// function began, this place holds on every path; or NoOrigin.
+  int Origin = NoOrigin;
 
-  /// Joins \p Other in: facts by union, each location kept once set.
-  /// Returns whether this changed.
+  /// Joins \p Other in: facts by union, each location kept once set, the
+  /// origin kept only when both agree. Returns whether this changed.
   bool join(const PlaceState &Other);
 };
 

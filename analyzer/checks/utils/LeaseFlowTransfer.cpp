@@ -76,6 +76,36 @@ TradeKind tradeOf(const CallExpr *Call) {
   return TradeKind::None;
 }
 
+/// Whether \p Parameter lends a lease: a non-const lvalue reference to a
+/// lease or a wrapper.
+bool lendsLease(const ParmVarDecl *Parameter) {
+  QualType Type = Parameter->getType();
+  if (!Type->isLValueReferenceType() ||
+      Type->getPointeeType().isConstQualified())
+    return false;
+  QualType Referred = Type->getPointeeType();
+  return isLeaseType(Referred) || isLeaseWrapperType(Referred);
+}
+
+/// Whether the lent arguments of \p Call are applied at the call, by a
+/// CallTrade step, when its callee trades them (not for operators, whose
+/// steps are assignments, nor for the standard trades).
+bool tradesAtCall(const CallExpr *Call) {
+  return !isa<CXXOperatorCallExpr>(Call) && tradeOf(Call) == TradeKind::None;
+}
+
+/// What lending a lease to parameter \p Index of a callee summarized by
+/// \p Summary does to it, by the facts the callee leaves there.
+MentionKind lentKind(const CalleeSummary &Summary, unsigned Index) {
+  if (Index >= Summary.BorrowedExit.size())
+    return MentionKind::Use;
+  const std::uint8_t Facts = Summary.BorrowedExit[Index];
+  if (Facts & MayMoved)
+    return (Facts & (MayOwn | Unknown)) ? MentionKind::MaybeTransfer
+                                        : MentionKind::Transfer;
+  return (Facts & Unknown) ? MentionKind::Unknown : MentionKind::Use;
+}
+
 /// What mentions of places do, read from the AST alone (see the file
 /// comment of LeaseFlowTransfer.h for the precedence).
 class MentionClassifier {
@@ -205,13 +235,11 @@ MentionKind MentionClassifier::classifyBorrow(const CallExpr *Call,
   if (!Summary || Summary->Skipped)
     return MentionKind::Unknown;
   const unsigned Index = Parameter->getFunctionScopeIndex();
-  if (Index >= Summary->BorrowedExit.size())
-    return MentionKind::Use;
-  const std::uint8_t Facts = Summary->BorrowedExit[Index];
-  if (Facts & MayMoved)
-    return (Facts & (MayOwn | Unknown)) ? MentionKind::MaybeTransfer
-                                        : MentionKind::Transfer;
-  return (Facts & Unknown) ? MentionKind::Unknown : MentionKind::Use;
+  // Traded with another lent argument: the call's own step applies it,
+  // from what each held before the call.
+  if (tradesAtCall(Call) && Summary->tradesParameter(Index))
+    return MentionKind::NotAUse;
+  return lentKind(*Summary, Index);
 }
 
 MentionKind MentionClassifier::classifyWrapper(const Expr *E,
@@ -366,7 +394,7 @@ LeaseTransfer::classifyElement(const CFGElement &Element) const {
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Result.How = tradeOf(Call);
     if (Result.How == TradeKind::None)
-      return std::nullopt;
+      return tradesAtCall(Call) ? classifyCallTrade(Call) : std::nullopt;
     Result.Kind = Step::Trade;
     Result.Named = Places.designated(Call->getArg(0));
     if (Result.How == TradeKind::Swap)
@@ -386,6 +414,58 @@ LeaseTransfer::classifyElement(const CFGElement &Element) const {
     return Result;
   }
   return std::nullopt;
+}
+
+std::optional<Step>
+LeaseTransfer::classifyCallTrade(const CallExpr *Call) const {
+  // Only a call that lends a lease asks for its callee's summary (as its
+  // mentions do).
+  bool Lends = false;
+  forEachArgumentWithParameter(Call,
+                               [&](const Expr *, const ParmVarDecl *Parameter) {
+                                 Lends = Lends || lendsLease(Parameter);
+                               });
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Lends || !Callee || !Callee->hasBody(Definition) ||
+      !isLeaseFlowCandidate(Definition))
+    return std::nullopt;
+  const CalleeSummary *Summary = Summaries.of(Definition);
+  if (!Summary || Summary->Skipped || !Summary->trades())
+    return std::nullopt;
+  Step Result;
+  Result.Kind = Step::CallTrade;
+  Result.S = Call;
+  // The entry of each traded parameter, by the parameter's index.
+  llvm::SmallDenseMap<unsigned, int, 4> EntryOf;
+  forEachArgumentWithParameter(
+      Call, [&](const Expr *Argument, const ParmVarDecl *Parameter) {
+        const unsigned Index = Parameter->getFunctionScopeIndex();
+        if (!lendsLease(Parameter) || !Summary->tradesParameter(Index))
+          return;
+        Step::Lent &Lent = Result.Lents.emplace_back();
+        if (std::optional<NamedPlaces> Named = Places.designated(Argument);
+            Named && Named->Exact)
+          Lent.Place = Named->Places.front();
+        Lent.What = lentKind(*Summary, Index);
+        Lent.Site.At = Argument->getBeginLoc();
+        EntryOf[Index] = Result.Lents.size() - 1;
+      });
+  unsigned Entry = 0;
+  forEachArgumentWithParameter(Call, [&](const Expr *,
+                                         const ParmVarDecl *Parameter) {
+    const unsigned Index = Parameter->getFunctionScopeIndex();
+    if (!EntryOf.count(Index))
+      return;
+    const int From = Summary->BorrowedFrom[Index];
+    if (From >= 0) {
+      auto Source = EntryOf.find(unsigned(From));
+      // A source that is not a lent argument here: unknown (-2).
+      Result.Lents[Entry].From = Source != EntryOf.end() ? Source->second : -2;
+    }
+    ++Entry;
+  });
+  return Result;
 }
 
 void LeaseTransfer::classify(const CFGBlock &Block) {
@@ -413,6 +493,9 @@ void LeaseTransfer::transferBlock(const CFGBlock &Block, FlowState &State,
       break;
     case Step::Trade:
       transferTrade(Each, State);
+      break;
+    case Step::CallTrade:
+      transferCallTrade(Each, State, Sink);
       break;
     case Step::FlagAssignment:
       transferFlagAssignment(cast<BinaryOperator>(Each.S), State);
@@ -501,6 +584,7 @@ void LeaseTransfer::apply(FlowState &State, unsigned Index, MentionKind What,
     Place.Facts = Unknown;
     Place.Transfer = SourceLocation();
     Place.TransferBlock = nullptr;
+    Place.Origin = NoOrigin;
   }
   switch (What) {
   case MentionKind::NotAUse:
@@ -508,21 +592,25 @@ void LeaseTransfer::apply(FlowState &State, unsigned Index, MentionKind What,
     return;
   case MentionKind::Transfer:
     if (Site.Receiver)
-      Handed[Site.Receiver] = Place.Facts & (MayOwn | Unknown);
+      Handed[Site.Receiver] = {std::uint8_t(Place.Facts & (MayOwn | Unknown)),
+                               Place.Origin};
     Place.Facts = MayMoved;
     Place.Transfer = At;
     Place.TransferBlock = Current;
     Place.Acquired = SourceLocation();
+    Place.Origin = NoOrigin;
     break;
   case MentionKind::MaybeTransfer:
     Place.Facts |= MayMoved;
     Place.Transfer = At;
     Place.TransferBlock = Current;
+    Place.Origin = NoOrigin;
     break;
   case MentionKind::Unknown:
     Place.Facts = Unknown;
     Place.Transfer = SourceLocation();
     Place.TransferBlock = nullptr;
+    Place.Origin = NoOrigin;
     break;
   case MentionKind::Emptied:
     if (Sink && (Place.Facts & MayOwn))
@@ -540,7 +628,7 @@ void LeaseTransfer::apply(FlowState &State, unsigned Index, MentionKind What,
   State.forgetMirrorsOf(Index);
 }
 
-std::optional<std::uint8_t>
+std::optional<LeaseTransfer::Handoff>
 LeaseTransfer::handedTo(const Expr *Receiver) const {
   for (unsigned Depth = 0; Receiver && Depth < MaxReceiverLayers; ++Depth) {
     if (auto Found = Handed.find(Receiver); Found != Handed.end())
@@ -641,9 +729,11 @@ void LeaseTransfer::transferDeclaration(const DeclStmt *Declaration,
       if (Opaque || !initializesEmpty(Initializer, {}, Place.Kind)) {
         Typestate.Facts = MayOwn;
         Typestate.Acquired = Var->getLocation();
-        if (std::optional<std::uint8_t> Got = handedTo(Initializer);
-            Got && !Opaque)
-          Typestate.Facts = *Got;
+        if (std::optional<Handoff> Got = handedTo(Initializer);
+            Got && !Opaque) {
+          Typestate.Facts = Got->Facts;
+          Typestate.Origin = Got->Origin;
+        }
       }
       State.forgetMirrorsOf(Index);
     }
@@ -671,11 +761,13 @@ void LeaseTransfer::transferAssignment(const Step &Assignment, FlowState &State,
       Typestate.Facts = MayOwn;
       Typestate.Acquired = Operator->getBeginLoc();
       // Moved in, or the old value of an `std::exchange`.
-      std::optional<std::uint8_t> Got = handedTo(Operator);
+      std::optional<Handoff> Got = handedTo(Operator);
       if (!Got)
         Got = handedTo(Operator->getArg(1));
-      if (Got && Target.Exact)
-        Typestate.Facts = *Got;
+      if (Got && Target.Exact) {
+        Typestate.Facts = Got->Facts;
+        Typestate.Origin = Got->Origin;
+      }
     }
     State.forgetMirrorsOf(Index);
   }
@@ -688,7 +780,7 @@ void LeaseTransfer::transferTrade(const Step &Trade, FlowState &State) {
     // What the call returns is what the target held; without a tracked
     // target, whatever was moved in is not what the call hands on.
     auto MovedIn = Handed.find(Call);
-    std::optional<std::uint8_t> New;
+    std::optional<Handoff> New;
     if (MovedIn != Handed.end()) {
       New = MovedIn->second;
       Handed.erase(MovedIn);
@@ -701,13 +793,17 @@ void LeaseTransfer::transferTrade(const Step &Trade, FlowState &State) {
     }
     const unsigned Index = First->Places.front();
     PlaceState &Place = State.Places[Index];
-    Handed[Call] = Place.Facts & (MayOwn | Unknown);
+    Handed[Call] = {std::uint8_t(Place.Facts & (MayOwn | Unknown)),
+                    Place.Origin};
     Place = PlaceState();
     if (!New)
-      New = initializesEmpty(Call->getArg(1), {}, Places.all()[Index].Kind)
-                ? 0
-                : std::uint8_t(MayOwn);
-    Place.Facts = *New;
+      New = Handoff{
+          initializesEmpty(Call->getArg(1), {}, Places.all()[Index].Kind)
+              ? std::uint8_t(0)
+              : std::uint8_t(MayOwn),
+          NoOrigin};
+    Place.Facts = New->Facts;
+    Place.Origin = New->Origin;
     if (Place.Facts & MayOwn)
       Place.Acquired = Call->getBeginLoc();
     State.forgetMirrorsOf(Index);
@@ -739,6 +835,53 @@ void LeaseTransfer::transferTrade(const Step &Trade, FlowState &State) {
     if (*Side)
       for (unsigned Index : (*Side)->Places)
         State.makeUnknown(Index);
+}
+
+void LeaseTransfer::transferCallTrade(const Step &Call, FlowState &State,
+                                      FindingSink *Sink) {
+  // The same place lent twice: what it gets is not known.
+  llvm::SmallVector<unsigned, 4> Lent;
+  bool Aliased = false;
+  for (const Step::Lent &Each : Call.Lents)
+    if (Each.Place) {
+      Aliased = Aliased || llvm::is_contained(Lent, *Each.Place);
+      Lent.push_back(*Each.Place);
+    }
+  if (Aliased) {
+    for (unsigned Index : Lent)
+      State.makeUnknown(Index);
+    return;
+  }
+  // What each held when the call began.
+  llvm::SmallVector<std::optional<PlaceState>, 4> Before;
+  for (const Step::Lent &Each : Call.Lents)
+    Before.push_back(Each.Place ? std::optional(State.Places[*Each.Place])
+                                : std::nullopt);
+  // Those whose lease goes to another and that get none back: what the
+  // callee leaves there, as for a lease lent alone.
+  for (const Step::Lent &Each : Call.Lents)
+    if (Each.Place && Each.From == -1)
+      apply(State, *Each.Place, Each.What, Each.Site, Each.Site.At, Sink);
+  // The others get what another held, and the notes move to the call.
+  const SourceLocation At = Call.S->getBeginLoc();
+  for (const Step::Lent &Each : Call.Lents) {
+    if (!Each.Place || Each.From == -1)
+      continue;
+    const unsigned Index = *Each.Place;
+    if (Each.From < 0 || !Before[Each.From]) {
+      State.makeUnknown(Index);
+      continue;
+    }
+    PlaceState &Place = State.Places[Index];
+    Place = *Before[Each.From];
+    if (Place.Facts & MayOwn)
+      Place.Acquired = At;
+    if (Place.Facts & MayMoved) {
+      Place.Transfer = At;
+      Place.TransferBlock = Current;
+    }
+    State.forgetMirrorsOf(Index);
+  }
 }
 
 } // namespace clang::tidy::leash::flow

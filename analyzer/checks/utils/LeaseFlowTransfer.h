@@ -33,7 +33,9 @@
 ///      (Transfer), anything else (Use);
 ///   6. not moved, an argument: a non-const lvalue reference to a lease or
 ///      wrapper (the callee's summary: Transfer, MaybeTransfer, Unknown or
-///      Use), to a struct (Unknown), anything else (Use).
+///      Use; NotAUse when the callee trades it with another lent argument,
+///      which the call's own CallTrade step applies), to a struct
+///      (Unknown), anything else (Use).
 /// Everything else is a Use.
 ///
 //===----------------------------------------------------------------------===//
@@ -107,6 +109,9 @@ struct Step {
     Assignment,
     /// `std::swap(a, b)` or `std::exchange(a, v)`.
     Trade,
+    /// A call of a callee whose summary trades leases between its lent
+    /// parameters (CalleeSummary::BorrowedFrom).
+    CallTrade,
     /// `flag = ...` of a variable (a built-in assignment).
     FlagAssignment,
     /// A declaration statement.
@@ -131,6 +136,20 @@ struct Step {
   bool CallsClosure = false;
   /// Trade: which.
   TradeKind How = TradeKind::None;
+
+  /// CallTrade: one lent argument that takes part in the trade.
+  struct Lent {
+    /// The place it is (none when it is not exactly one tracked place).
+    std::optional<unsigned> Place;
+    /// The entry of Lents whose lease, as it was before the call, it gets;
+    /// -1 when what it is left with is told by What (the callee's facts),
+    /// -2 when it gets a lease that no tracked argument held (unknown).
+    int From = -1;
+    MentionKind What = MentionKind::Use;
+    MentionSite Site;
+  };
+  /// CallTrade: the lent arguments that take part.
+  std::vector<Lent> Lents;
 };
 
 /// Receives what the transfer functions find on the reporting pass (the
@@ -196,9 +215,21 @@ private:
   void transferAssignment(const Step &Assignment, FlowState &State,
                           FindingSink *Sink);
   void transferTrade(const Step &Trade, FlowState &State);
+  void transferCallTrade(const Step &Call, FlowState &State, FindingSink *Sink);
+  /// The step of \p Call, when its callee trades leases between its lent
+  /// parameters.
+  std::optional<Step> classifyCallTrade(const CallExpr *Call) const;
+
+  /// What a transfer hands to the place it initializes or assigns.
+  struct Handoff {
+    /// The facts the source held (MayOwn and Unknown only).
+    std::uint8_t Facts = 0;
+    /// The source's origin.
+    int Origin = NoOrigin;
+  };
   /// What the place initialized or assigned by \p Receiver gets from the
   /// transfer into it in this block, if it is one.
-  std::optional<std::uint8_t> handedTo(const Expr *Receiver) const;
+  std::optional<Handoff> handedTo(const Expr *Receiver) const;
 
   const LeasePlaces &Places;
   ASTContext &Context;
@@ -211,7 +242,7 @@ private:
   const CFGBlock *Current = nullptr;
   /// What the transfers of the current block handed to their receivers
   /// (MentionSite::Receiver): the facts their sources held.
-  llvm::DenseMap<const Expr *, std::uint8_t> Handed;
+  llvm::DenseMap<const Expr *, Handoff> Handed;
 };
 
 } // namespace clang::tidy::leash::flow
