@@ -16,6 +16,22 @@ DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context) {
   return Parents[0];
 }
 
+DynTypedNode parentThrough(
+    ASTContext &Context, const Expr *E, const Expr *&Child,
+    llvm::function_ref<bool(const Expr *Parent, const Expr *Child)> Through) {
+  Child = E;
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(*Child);
+    if (Parents.empty())
+      return DynTypedNode();
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent || !Through(Parent, Child))
+      return Parents[0];
+    Child = Parent;
+  }
+  return DynTypedNode();
+}
+
 DynTypedNode parentThroughImplicit(ASTContext &Context, const Expr *E,
                                    const Expr *&Child) {
   Child = E;

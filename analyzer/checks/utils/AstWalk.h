@@ -37,6 +37,14 @@ constexpr unsigned MaxNearAncestors = 8;
 /// The first parent of \p Node, or an empty node at the top.
 DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context);
 
+/// The parent of \p E through the expressions that \p Through accepts (it
+/// is given each parent with the child it was reached from); \p Child is
+/// set to the last expression passed on the way. Empty at the top of the
+/// tree, or after MaxImplicitLayers expressions.
+DynTypedNode parentThrough(
+    ASTContext &Context, const Expr *E, const Expr *&Child,
+    llvm::function_ref<bool(const Expr *Parent, const Expr *Child)> Through);
+
 /// The parent of \p E through parentheses, implicit casts, temporaries and
 /// cleanups; \p Child is set to the last expression passed on the way. The
 /// element of a brace list is the argument of the constructor that
