@@ -106,6 +106,39 @@ MentionKind lentKind(const CalleeSummary &Summary, unsigned Index) {
   return (Facts & Unknown) ? MentionKind::Unknown : MentionKind::Use;
 }
 
+/// The role a value's parent (through implicit nodes) plays for it: the
+/// table the classification switches on. Each role is one kind of node, or
+/// one position in it, so that at most one applies.
+enum class ParentRole {
+  /// Anything else.
+  Other,
+  /// `v.member`.
+  Member,
+  /// `return v`.
+  Returned,
+  /// The left side of an assignment operator.
+  AssignedTo,
+  /// The right side of an assignment operator.
+  AssignedFrom,
+  /// What `std::swap` trades, or the target of `std::exchange`.
+  Traded,
+  /// The operand of `std::move` or of a cast to `T &&`.
+  Moved,
+  /// Any other operand of a call (its arguments, a member operator's
+  /// object).
+  Argument,
+  /// An argument of a constructor.
+  Constructed,
+};
+
+/// A value's parent and the role it plays.
+struct ParentLink {
+  ParentRole Role = ParentRole::Other;
+  DynTypedNode Node;
+  /// The last expression on the way up: the parent's operand.
+  const Expr *Child = nullptr;
+};
+
 /// What mentions of places do, read from the AST alone (see the file
 /// comment of LeaseFlowTransfer.h for the precedence).
 class MentionClassifier {
@@ -123,9 +156,13 @@ public:
   bool callsClosure(const NamedPlaces &Named) const;
 
 private:
+  /// The role that the parent of \p E (through implicit nodes) plays for it.
+  ParentLink linkUp(const Expr *E) const;
   /// What a mention of a lease's value (a lease place, the lease inside a
-  /// wrapper, or a whole struct) does, from its parent.
+  /// wrapper, or a whole struct) does, by its parent's role.
   MentionKind classifyValue(const Expr *E, MentionSite &Site) const;
+  /// What moving a value into the parent \p Up does.
+  MentionKind movedInto(const ParentLink &Up, MentionSite &Site) const;
   /// What a mention of a wrapper place does.
   MentionKind classifyWrapper(const Expr *E, MentionSite &Site) const;
   /// What passing \p Argument to \p Call without moving it does: a
@@ -141,49 +178,90 @@ private:
   CalleeSummaries &Summaries;
 };
 
+ParentLink MentionClassifier::linkUp(const Expr *E) const {
+  ParentLink Link;
+  Link.Node = parentThroughImplicit(Context, E, Link.Child);
+  const DynTypedNode &Parent = Link.Node;
+  if (Parent.get<MemberExpr>())
+    Link.Role = ParentRole::Member;
+  else if (Parent.get<ReturnStmt>())
+    Link.Role = ParentRole::Returned;
+  else if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
+           isAssignmentOperator(Operator))
+    Link.Role = Operator->getArg(0) == Link.Child   ? ParentRole::AssignedTo
+                : Operator->getArg(1) == Link.Child ? ParentRole::AssignedFrom
+                                                    : ParentRole::Argument;
+  else if (const auto *Call = Parent.get<CallExpr>()) {
+    const TradeKind How = tradeOf(Call);
+    if (isMoveExpression(Call))
+      Link.Role = ParentRole::Moved;
+    else if ((How != TradeKind::None && Call->getArg(0) == Link.Child) ||
+             (How == TradeKind::Swap && Call->getArg(1) == Link.Child))
+      Link.Role = ParentRole::Traded;
+    else
+      Link.Role = ParentRole::Argument;
+  } else if (const auto *Cast = Parent.get<ExplicitCastExpr>();
+             Cast && isMoveExpression(Cast))
+    Link.Role = ParentRole::Moved;
+  else if (Parent.get<CXXConstructExpr>())
+    Link.Role = ParentRole::Constructed;
+  return Link;
+}
+
 MentionKind MentionClassifier::classifyValue(const Expr *E,
                                              MentionSite &Site) const {
-  const Expr *Child = nullptr;
-  DynTypedNode Parent = parentThroughImplicit(Context, E, Child);
+  const ParentLink Up = linkUp(E);
   Site.At = E->getBeginLoc();
-  // Not moved: a member of it is used or tested, a `return` takes it, it is
-  // the target of an assignment or a trade (their own steps).
-  if (const auto *Member = Parent.get<MemberExpr>()) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+  switch (Up.Role) {
+  case ParentRole::Member: {
+    // A member of it is used, or tested (not a use).
+    const auto *Method =
+        dyn_cast<CXXMethodDecl>(Up.Node.get<MemberExpr>()->getMemberDecl());
     return isEmptinessTest(memberRole(Method)) ? MentionKind::NotAUse
                                                : MentionKind::Use;
   }
-  if (Parent.get<ReturnStmt>())
+  case ParentRole::Returned:
+    // Moved implicitly, as the operand of a `return`.
     return MentionKind::Transfer;
-  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
-      isAssignmentOperator(Operator) && Operator->getArg(0) == Child)
+  case ParentRole::AssignedTo:
+  case ParentRole::Traded:
+    // The assignment's or the trade's own step handles it: it may be empty.
     return MentionKind::NotAUse;
-  // The places `std::swap` trades, and the target of `std::exchange`, are
-  // handled at the call, as an assignment's target is: it may be empty.
-  if (const auto *Call = Parent.get<CallExpr>()) {
-    const TradeKind How = tradeOf(Call);
-    if ((How != TradeKind::None && Call->getArg(0) == Child) ||
-        (How == TradeKind::Swap && Call->getArg(1) == Child))
-      return MentionKind::NotAUse;
+  case ParentRole::Moved: {
+    const Expr *Move = Up.Node.get<Expr>();
+    Site.At = Move->getBeginLoc();
+    return movedInto(linkUp(Move), Site);
   }
-  // Moved (explicitly, or implicitly as the operand of a `return`).
-  const Expr *Moved = Child;
-  if (const auto *Expression = Parent.get<Expr>();
-      Expression && isMoveExpression(Expression)) {
-    Site.At = Expression->getBeginLoc();
-    Parent = parentThroughImplicit(Context, Expression, Moved);
-  } else if (!E->isXValue() && !Child->isXValue()) {
-    if (const auto *Call = Parent.get<CallExpr>())
-      return classifyBorrow(Call, Child);
-    if (!Parent.get<CXXConstructExpr>())
-      return MentionKind::Use;
+  case ParentRole::AssignedFrom:
+  case ParentRole::Argument:
+  case ParentRole::Constructed:
+  case ParentRole::Other:
+    break;
   }
-  // What the moved value (or the value given to a constructor) goes into.
-  if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
+  // Not moved explicitly: an xvalue is moved all the same; otherwise an
+  // argument may be lent, and a constructor's parameter decides.
+  if (E->isXValue() || Up.Child->isXValue())
+    return movedInto(Up, Site);
+  switch (Up.Role) {
+  case ParentRole::AssignedFrom:
+  case ParentRole::Argument:
+    return classifyBorrow(Up.Node.get<CallExpr>(), Up.Child);
+  case ParentRole::Constructed:
+    return movedInto(Up, Site);
+  default:
+    return MentionKind::Use;
+  }
+}
+
+MentionKind MentionClassifier::movedInto(const ParentLink &Up,
+                                         MentionSite &Site) const {
+  switch (Up.Role) {
+  case ParentRole::Constructed: {
     // Moved into a lease or a wrapper being made (by its move constructor,
     // or by a converting one such as `std::optional`'s, taking `U &&`).
+    const auto *Construct = Up.Node.get<CXXConstructExpr>();
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
-    const ParmVarDecl *Parameter = parameterFor(Construct, Moved);
+    const ParmVarDecl *Parameter = parameterFor(Construct, Up.Child);
     if ((Constructor && Constructor->isMoveConstructor()) ||
         (Parameter && Parameter->getType()->isRValueReferenceType())) {
       Site.Receiver = Construct;
@@ -191,25 +269,33 @@ MentionKind MentionClassifier::classifyValue(const Expr *E,
     }
     return MentionKind::Use;
   }
-  if (Parent.get<ReturnStmt>())
+  case ParentRole::Returned:
     return MentionKind::Transfer;
-  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
-      isAssignmentOperator(Operator) && Operator->getArg(1) == Moved) {
-    Site.Receiver = Operator;
+  case ParentRole::AssignedFrom:
+    Site.Receiver = Up.Node.get<Expr>();
     return MentionKind::Transfer;
+  case ParentRole::Member:
+  case ParentRole::Other:
+    return MentionKind::Use;
+  case ParentRole::AssignedTo:
+  case ParentRole::Traded:
+  case ParentRole::Argument:
+  case ParentRole::Moved:
+    break;
   }
-  if (const auto *Call = Parent.get<CallExpr>()) {
-    if (!Call->getDirectCallee())
-      return MentionKind::Transfer; // An rvalue given away.
-    const ParmVarDecl *Parameter = parameterFor(Call, Moved);
-    if (!Parameter || !Parameter->getType()->isRValueReferenceType())
-      return MentionKind::Use;
-    // The new value of an `std::exchange`: its target gets what this held.
-    if (tradeOf(Call) == TradeKind::Exchange && Call->getArg(1) == Moved)
-      Site.Receiver = Call;
-    return MentionKind::Transfer;
-  }
-  return MentionKind::Use;
+  // Given to a call (a cast to `T &&` around it is not one).
+  const auto *Call = Up.Node.get<CallExpr>();
+  if (!Call)
+    return MentionKind::Use;
+  if (!Call->getDirectCallee())
+    return MentionKind::Transfer; // An rvalue given away.
+  const ParmVarDecl *Parameter = parameterFor(Call, Up.Child);
+  if (!Parameter || !Parameter->getType()->isRValueReferenceType())
+    return MentionKind::Use;
+  // The new value of an `std::exchange`: its target gets what this held.
+  if (tradeOf(Call) == TradeKind::Exchange && Call->getArg(1) == Up.Child)
+    Site.Receiver = Call;
+  return MentionKind::Transfer;
 }
 
 MentionKind MentionClassifier::classifyBorrow(const CallExpr *Call,

@@ -14,29 +14,36 @@
 /// instead of once per visit of its block. Then the transfer function
 /// applies a block's steps to a state, switching on their kinds.
 ///
-/// Precedence, in one place (MentionClassifier in the .cpp follows it):
-/// a mention is classified by the nearest construct around it, through
-/// parentheses, implicit casts and temporaries, asking in this order
-///   1. a capture by a lambda: what the lambda's body does to the place
-///      (anything but reading it: Unknown);
-///   2. a whole struct or closure: a non-const member call or a call of a
-///      mutable closure (Unknown), a const one (Use);
-///   3. a wrapper: its member by role (a test: NotAUse; "clear": Emptied;
-///      "put": Refilled; "swap": Unknown; "unwrap", `*w`, `w->`, also on
-///      `std::move(w)`: the lease inside, by 4-6);
-///   4. a lease's value, not moved: a member of it (a test: NotAUse, else
-///      Use), a `return` (Transfer), the target of an assignment or of
-///      `std::swap` / `std::exchange` (NotAUse: their own step);
-///   5. moved (`std::move`, an xvalue): into a constructor by move or
-///      `T &&`, the right side of an assignment (Transfer, with the
-///      receiver), a `return`, a `T &&` parameter or an unknown callee
-///      (Transfer), anything else (Use);
-///   6. not moved, an argument: a non-const lvalue reference to a lease or
-///      wrapper (the callee's summary: Transfer, MaybeTransfer, Unknown or
-///      Use; NotAUse when the callee trades it with another lent argument,
-///      which the call's own CallTrade step applies), to a struct
-///      (Unknown), anything else (Use).
-/// Everything else is a Use.
+/// How a mention is classified, in one place (MentionClassifier in the
+/// .cpp): by the role that its nearest parent, through parentheses,
+/// implicit casts and temporaries, plays for it (ParentRole: one kind of
+/// node, or one position in it, so at most one role applies and no order
+/// among them matters):
+///
+/// - a member, `v.f`: Use (an emptiness test: NotAUse), moved or not;
+/// - `return v`: Transfer;
+/// - the left side of `=`, an argument that `std::swap` trades or the
+///   target of `std::exchange`: NotAUse (their own steps); moved, as an
+///   argument;
+/// - the right side of `=`: as an argument; moved, Transfer into the
+///   assignment;
+/// - an argument of a call: for a lent lease, the callee's summary, else
+///   Use; moved, Transfer into a `T &&` parameter or an unknown callee,
+///   else Use;
+/// - an argument of a constructor: Transfer by a move constructor or into a
+///   `T &&` parameter, else Use, moved or not;
+/// - `std::move(v)` or a cast to `T &&`: moved, by the role of the move's
+///   own parent;
+/// - anything else: Use.
+///
+/// A lent argument whose callee trades it with another lent argument is
+/// NotAUse: the call's own CallTrade step applies the trade. Around that
+/// table, classifyMention looks first at what only a whole variable can be
+/// (captured by a lambda: what its body does; a struct or closure whose
+/// non-const member or call may take its leases: Unknown), and a wrapper's
+/// own members by their roles (a test: NotAUse; "clear": Emptied; "put":
+/// Refilled; "swap": Unknown; "unwrap", `*w`, `w->`: the lease inside, by
+/// the table).
 ///
 //===----------------------------------------------------------------------===//
 
