@@ -8,19 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds re-entrant access to a cell from inside its own `map` (Rust: a
-/// `MapCell::map` closure cannot reach the same cell mutably; Tock's
-/// `TakeCell::map` finds the cell empty). Inside a lambda given to a member
-/// with the role "lend" (`map`, `map_or`, ...) of a cell of kind "take"
-/// (TakeCell) or "map" (MapCell), or of a user's type marked
-/// LEASH_CELL("take") or LEASH_CELL("map"): a call of a member with the role
-/// "lend", "take", "put" or "replace" on the same cell. The same cell is the
-/// same variable (through references bound to it) or pointer variable, `this`,
-/// members, and constant subscripts; anything else is not compared.
-/// OptionalCell's `map` works on a copy and is not re-entrant.
-///
-/// Reported at the inner call, once (at the template rather than per
-/// instantiation), with a note at the outer `map`. It has no options.
+/// Finds a cell reached again from inside its own `map`: a take, put, replace
+/// or lend of the same cell in the lambda given to it.
+/// Full description and options: rules/leash-cell-reentrant-map.md.
 class CellReentrantMapCheck : public ClangTidyCheck {
 public:
   CellReentrantMapCheck(StringRef Name, ClangTidyContext *Context)

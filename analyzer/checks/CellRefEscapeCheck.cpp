@@ -18,6 +18,10 @@ namespace clang::tidy::leash {
 
 namespace {
 
+/// How many steps (casts, member accesses, subscripts, address
+/// arithmetic) an alias of the lent object is followed through at most.
+constexpr unsigned MaxAliasSteps = 16;
+
 /// Whether \p Type can carry an alias: a pointer, a reference, or a view
 /// (`std::span`, `std::basic_string_view`).
 bool carriesAlias(QualType Type) {
@@ -65,7 +69,7 @@ public:
 
   /// Whether \p E designates or points into the lent object.
   bool isAlias(const Expr *E, unsigned Depth = 0) const {
-    if (!E || Depth > 16)
+    if (!E || Depth > MaxAliasSteps)
       return false;
     // A value read out of an lvalue is a copy of what is stored there: it
     // points into the lent object only when it is read from a variable that

@@ -8,24 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds references lent by a cell's `map` that outlive the call (Rust: the
-/// closure of `TakeCell::map` gets `&mut T` for the call only; the borrow
-/// checker rejects storing it). Inside a lambda given to a member with the
-/// role "lend" (`map`, `map_or`, ...) of a TakeCell or a MapCell (or a user's
-/// LEASH_CELL("take") or LEASH_CELL("map") type), the lambda's parameter, or a
-/// pointer, reference or view derived from it (`&value`, `value.member`,
-/// `value.data()`, a local pointer or reference initialized from them, a
-/// `std::span` or `std::string_view` over them):
-/// - assigned to a data member, to a variable of static storage duration,
-///   or to a variable declared outside the lambda (a by-reference capture);
-/// - used to initialize a static local;
-/// - stored in a cell (a member with the role "put" or "replace", such as
-///   `put`, `replace`, `set`, `insert`, on another cell);
-/// - returned as a pointer or view, or as a reference from a member that
-///   returns the callable's result itself.
-///
-/// Reported once, at the escape, with a note at the `map`. It has no
-/// options.
+/// Finds a reference lent by a cell's `map` that outlives the call: stored in a
+/// member, a global, a capture or another cell, or returned as a pointer.
+/// Full description and options: rules/leash-cell-ref-escape.md.
 class CellRefEscapeCheck : public ClangTidyCheck {
 public:
   CellRefEscapeCheck(StringRef Name, ClangTidyContext *Context)

@@ -2,6 +2,7 @@
 
 #include "ComponentMutableFieldCheck.h"
 
+#include "utils/AstWalk.h"
 #include "utils/Sharing.h"
 #include "utils/Vocabulary.h"
 #include "utils/Writes.h"
@@ -18,6 +19,10 @@ namespace clang::tidy::leash {
 
 namespace {
 
+/// How many range-based `for` loops nested over one another a write is
+/// followed through (`for (Row &row : rows_) for (Slot &slot : row)`).
+constexpr unsigned MaxNestedRangeLoops = 4;
+
 /// The class of the object that \p Use reaches a member of: `object.field`,
 /// `pointer->field`, `field` (on `this`).
 const CXXRecordDecl *objectClass(const MemberExpr *Use) {
@@ -25,23 +30,6 @@ const CXXRecordDecl *objectClass(const MemberExpr *Use) {
   if (Use->isArrow())
     Type = Type->getPointeeType();
   return recordOf(Type);
-}
-
-/// The function whose body contains \p S (a lambda's call operator inside a
-/// lambda), or null.
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Context) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *Function = Node.get<FunctionDecl>())
-      return Function;
-  }
-  return nullptr;
 }
 
 /// Whether \p Use is on the object that the constructor \p Function
@@ -65,11 +53,10 @@ const CXXForRangeStmt *rangeForOver(const Expr *Range, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(*Range);
   // Up from the range to its hidden range variable, its declaration, and
   // the loop: a few steps, never more.
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
+  for (unsigned Depth = 0; Depth < MaxNearAncestors; ++Depth) {
+    Node = parentOf(Node, Context);
+    if (Node.getNodeKind().isNone())
       return nullptr;
-    Node = Parents[0];
     if (const auto *For = Node.get<CXXForRangeStmt>()) {
       const Expr *Init = For->getRangeInit();
       return Init && Init->IgnoreParenImpCasts() == Range->IgnoreParenImpCasts()
@@ -100,7 +87,7 @@ std::optional<LoopWrite> writeThroughRangeFor(const Expr *Range,
                                               ASTContext &Context,
                                               unsigned Depth = 0) {
   const CXXForRangeStmt *For =
-      Depth < 4 ? rangeForOver(Range, Context) : nullptr;
+      Depth < MaxNestedRangeLoops ? rangeForOver(Range, Context) : nullptr;
   if (!For || !For->getBody())
     return std::nullopt;
   const VarDecl *Loop = For->getLoopVariable();
@@ -188,7 +175,8 @@ void ComponentMutableFieldCheck::checkMemberUse(const MemberExpr *Use,
       return;
     Found = ThroughLoop->Found;
   }
-  const FunctionDecl *Function = enclosingFunction(Use, Context);
+  const FunctionDecl *Function =
+      enclosingFunction(DynTypedNode::create(*Use), Context);
   if (Function && (Function->isImplicit() || Function->isDefaulted()))
     return;
   if (isConstructing(Use, Function))

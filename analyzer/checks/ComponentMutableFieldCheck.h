@@ -8,21 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds component state that changes other than through cells (Rust: a
-/// capsule reached through `&self` can change only what is in a `Cell`,
-/// `OptionalCell`, `TakeCell` or `MapCell`). In a class marked
-/// LEASH_COMPONENT (or derived from one):
-/// - a data member declared `mutable` whose type is not a cell (nor an
-///   array of cells, nor a class made only of cells, such as
-///   `std::array<Cell<T>, N>`), reported once, at its declaration;
-/// - a write to a data member that is not a cell, not `mutable` (reported
-///   already) and not a reference (writing through a reference member is not
-///   writing the component): an assignment, an increment, a non-const member
-///   call, a non-const address or reference taken, anywhere except in the
-///   component's constructors on the object being constructed.
-///
-/// A finding in a template is reported once, at the template. It has no
-/// options.
+/// Finds component state that changes other than through cells: a `mutable`
+/// data member that is not a cell, or a write to a member that is not a cell.
+/// Full description and options: rules/leash-component-mutable-field.md.
 class ComponentMutableFieldCheck : public ClangTidyCheck {
 public:
   ComponentMutableFieldCheck(StringRef Name, ClangTidyContext *Context)

@@ -7,22 +7,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds the ways of reaching a component other than through `const` (Rust:
-/// capsules are shared as `&self`, never as `&mut self`):
-/// - a variable, parameter, data member or function return type that is a
-///   non-const reference or pointer to a component type (a class marked
-///   LEASH_COMPONENT, or derived from one), with a fix-it adding `const`;
-/// - a non-static member function declared on a component that is not
-///   `const`, other than constructors, the destructor and assignment
-///   operators, with a fix-it adding `const` when the function overrides
-///   nothing.
-///
-/// Each declaration is reported once: at the template rather than per
-/// instantiation, at the first declaration of a function rather than at its
-/// out-of-line definition (the fix-it covers every declaration). Deleted
-/// functions and compiler-generated declarations are not reported, nor are
-/// the parameters and results of a component's own copy and move
-/// operations. It has no options.
+/// Finds components reached other than through `const`: non-const references
+/// or pointers to a component type, and non-const member functions of one.
+/// Full description and options: rules/leash-component-mutable-ref.md.
 class ComponentMutableRefCheck : public ClangTidyCheck {
 public:
   ComponentMutableRefCheck(StringRef Name, ClangTidyContext *Context)

@@ -2,6 +2,7 @@
 
 #include "GlobalMutableCheck.h"
 
+#include "utils/AstWalk.h"
 #include "utils/Sharing.h"
 #include "utils/Vocabulary.h"
 
@@ -54,11 +55,10 @@ bool isInVocabularyImplementation(const VarDecl *Variable) {
 /// creates a lease (its result is a lease type).
 const Expr *leaseCreation(const DeclRefExpr *Use, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(*Use);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
+  for (unsigned Depth = 0; Depth < MaxNearAncestors; ++Depth) {
+    Node = parentOf(Node, Context);
+    if (Node.getNodeKind().isNone())
       return nullptr;
-    Node = Parents[0];
     if (Node.get<ParenExpr>() || Node.get<ImplicitCastExpr>())
       continue;
     const Expr *Creation = nullptr;

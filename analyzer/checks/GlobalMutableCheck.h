@@ -10,22 +10,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds shared state outside cells (Rust: a `static` must be immutable, or
-/// hold its mutable state in a type with interior mutability; `static mut`
-/// is unsafe to use):
-/// - the definition of a mutable object of static storage duration (a
-///   namespace-scope variable, a static data member, a static local) whose
-///   type is not a cell (nor an array or class made only of cells), not a
-///   component, not an atomic, not an empty class (a lambda without
-///   captures has no state), and that is not the backing array of a lease
-///   created in the same translation unit;
-/// - any use of a lease's backing array other than creating its lease (and
-///   other than in an unevaluated operand such as `sizeof`), with a note at
-///   the lease's creation.
-///
-/// Templates are reported once, at the template. The implementation of the
-/// vocabulary's own annotated types (cells, leases) is trusted, as Rust
-/// trusts `core::cell`. It has no options.
+/// Finds shared state outside cells: a mutable static object that is not a
+/// cell, and a use of a lease's backing array other than creating its lease.
+/// Full description and options: rules/leash-global-mutable.md.
 class GlobalMutableCheck : public ClangTidyCheck {
 public:
   GlobalMutableCheck(StringRef Name, ClangTidyContext *Context)

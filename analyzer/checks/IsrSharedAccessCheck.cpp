@@ -2,6 +2,7 @@
 
 #include "IsrSharedAccessCheck.h"
 
+#include "utils/AstWalk.h"
 #include "utils/Sharing.h"
 #include "utils/Vocabulary.h"
 
@@ -15,6 +16,10 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::leash {
 
 namespace {
+
+/// How many steps (parentheses, casts, member accesses, subscripts) lead
+/// at most from a cell's use down to the parameter it is reached through.
+constexpr unsigned MaxAccessSteps = 16;
 
 /// Whether \p E names a cell (or an object made only of cells).
 bool namesCell(const Expr *E, const ASTContext &Context) {
@@ -31,11 +36,10 @@ bool namesCell(const Expr *E, const ASTContext &Context) {
 /// reported.
 bool isInsideLargerCellName(const Expr *E, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
+  for (unsigned Depth = 0; Depth < MaxNearAncestors; ++Depth) {
+    Node = parentOf(Node, Context);
+    if (Node.getNodeKind().isNone())
       return false;
-    Node = Parents[0];
     if (Node.get<ImplicitCastExpr>() || Node.get<ParenExpr>())
       continue;
     if (const auto *Member = Node.get<MemberExpr>())
@@ -94,11 +98,10 @@ const CXXRecordDecl *calledComponent(const Expr *Call) {
 /// function's declaration, evaluated at each call that leaves it out.
 bool isInDefaultArgument(const Expr *E, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
+    Node = parentOf(Node, Context);
+    if (Node.getNodeKind().isNone())
       return false;
-    Node = Parents[0];
     if (Node.get<ParmVarDecl>())
       return true;
     if (Node.get<Decl>())
@@ -112,7 +115,7 @@ bool isInDefaultArgument(const Expr *E, ASTContext &Context) {
 const ParmVarDecl *parameterBehind(const Expr *Use,
                                    const FunctionDecl *Function) {
   const Expr *E = Use;
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < MaxAccessSteps; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Reference = dyn_cast<DeclRefExpr>(E)) {
       const auto *Parameter = dyn_cast<ParmVarDecl>(Reference->getDecl());

@@ -8,24 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds interrupt handlers that touch shared state (Tock: the top half of
-/// an interrupt only masks it and leaves the work to the kernel loop, which
-/// runs the driver's bottom half; cells are `!Sync`). In a function marked
-/// LEASH_INTERRUPT, and in the functions defined in the same translation
-/// unit that it calls directly:
-/// - a use of a cell (a variable, member or element whose type is a cell,
-///   or made only of cells);
-/// - a call of a non-static member function (or member operator) of a
-///   component.
-///
-/// A use inside a helper is reported there, once, with a note at the call
-/// in the handler; but a cell the handler hands to the helper (through a
-/// parameter) is reported at the argument in the handler, once, and the
-/// members of cells and leases are not followed: a finding never lands in
-/// the vocabulary's implementation, where it could be neither fixed nor
-/// suppressed. Calls into components are not followed (the call is the
-/// finding), nor are calls through pointers, assembly, or into functions
-/// defined in other translation units. It has no options.
+/// Finds interrupt handlers (and the helpers they call directly) that use a
+/// cell or call a non-static member of a component.
+/// Full description and options: rules/leash-isr-shared-access.md.
 class IsrSharedAccessCheck : public ClangTidyCheck {
 public:
   IsrSharedAccessCheck(StringRef Name, ClangTidyContext *Context)

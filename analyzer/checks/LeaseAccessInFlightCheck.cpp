@@ -1,6 +1,7 @@
 //===--- LeaseAccessInFlightCheck.cpp - leash-lease-access-in-flight ------===//
 
 #include "LeaseAccessInFlightCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -16,19 +17,12 @@ namespace {
 /// of that parent on the way from \p E.
 std::pair<DynTypedNode, const Expr *> usingParent(const Expr *E,
                                                   ASTContext &Context) {
-  const Expr *Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    if (Parents.empty())
-      return {DynTypedNode(), Child};
-    const auto *Parent = Parents[0].get<Stmt>();
-    if (Parent && isa<ParenExpr, ImplicitCastExpr>(Parent)) {
-      Child = cast<Expr>(Parent);
-      continue;
-    }
-    return {Parents[0], Child};
-  }
-  return {DynTypedNode(), Child};
+  const Expr *Child = nullptr;
+  DynTypedNode Parent =
+      parentThrough(Context, E, Child, [](const Expr *Through, const Expr *) {
+        return isa<ParenExpr, ImplicitCastExpr>(Through);
+      });
+  return {Parent, Child};
 }
 
 /// Whether \p Call is `std::move`-like: one argument, returns an rvalue

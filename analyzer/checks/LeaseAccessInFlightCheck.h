@@ -12,24 +12,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds the CPU touching a buffer while the hardware owns it (Tock issue
-/// #2637: Rust's TakeCell lets a driver `map` the buffer it gave to DMA).
-/// A data member marked LEASH_IN_FLIGHT holds leases during a transfer;
-/// the only uses allowed are those that move a lease in or out, or look at
-/// whether one is there:
-///
-/// - on a cell member: a member with the role "take", "put", "replace",
-///   "test_empty" or "test_full" (`take`, `put`, `replace`, `is_some`,
-///   `is_none`);
-/// - on a lease member: moving a lease in (`member = std::move(lease)`),
-///   moving it out (`std::move(member)`), and its emptiness test (the role
-///   "test_empty", `is_empty()`).
-///
-/// Anything else is reported at the use, with a note at the member: `map`
-/// and the rest of the map family, element access, iteration, the raw
-/// address, a copy, taking the member's address, binding a reference to
-/// it or passing it by reference. Compiler-generated code is not looked
-/// at; a use in a template is reported once. The check has no options.
+/// Finds the CPU touching a buffer while the hardware owns it: a use of a
+/// LEASH_IN_FLIGHT member other than moving its lease in or out, or testing it.
+/// Full description and options: rules/leash-lease-access-in-flight.md.
 class LeaseAccessInFlightCheck : public ClangTidyCheck {
 public:
   LeaseAccessInFlightCheck(StringRef Name, ClangTidyContext *Context)

@@ -1,6 +1,7 @@
 //===--- LeaseAliasedCheck.cpp - leash-lease-aliased ----------------------===//
 
 #include "LeaseAliasedCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
 #include "utils/ObjectPaths.h"
 #include "utils/Vocabulary.h"
@@ -52,7 +53,7 @@ CreationPlace placeOf(const Expr *Creation, ASTContext &Context) {
   CreationPlace Place;
   DynTypedNode Node = DynTypedNode::create(*Creation);
   // Bounded: a parent chain is never longer than the nesting of the code.
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxNestingDepth; ++Depth) {
     DynTypedNodeList Parents = Context.getParents(Node);
     if (Parents.empty())
       break;

@@ -13,24 +13,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds buffers with more than one lease (Rust: a `&'static mut [u8]` is
-/// unique, and Tock makes each one once, at board start-up, with
-/// `static_init!`). A lease creation is a call or construction of a
-/// LEASH_LEASE type that binds an array to a reference-to-array parameter
-/// (`Lease<T>::from(array)`). Reported:
-///
-/// - a creation from an array that an earlier creation in the translation
-///   unit already leased (the same variable, or the same row or member of
-///   one, told by constant subscripts; or a part of it, or a whole that
-///   contains it), with a note at the first lease;
-/// - a creation inside a loop, with a note at the loop;
-/// - a creation in a function that can run more than once: anywhere but
-///   `main()`, the initializer of a namespace-scope or static-local object
-///   (which runs once), or a function marked LEASH_UNSAFE("why"), whose
-///   reason says why it runs once. A lambda is a function of its own.
-///
-/// Each creation is reported once (the first of these that applies), at
-/// the template for a creation in a template. The check has no options.
+/// Finds buffers with more than one lease: an array leased twice, or a lease
+/// created in a loop or in a function that can run more than once.
+/// Full description and options: rules/leash-lease-aliased.md.
 class LeaseAliasedCheck : public ClangTidyCheck {
 public:
   LeaseAliasedCheck(StringRef Name, ClangTidyContext *Context)

@@ -1,6 +1,7 @@
 //===--- LeaseDroppedCheck.cpp - leash-lease-dropped ----------------------===//
 
 #include "LeaseDroppedCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseFlow.h"
 #include "utils/LeaseVocabulary.h"
 #include "utils/Vocabulary.h"
@@ -17,54 +18,42 @@ namespace {
 /// Whether the value of \p Call is thrown away: the call is a statement of
 /// its own, or cast to void.
 bool isDiscarded(const Expr *Call, ASTContext &Context) {
-  const Expr *Child = Call;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    if (Parents.empty())
-      return false;
-    if (const auto *Parent = Parents[0].get<Expr>()) {
-      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent);
-          Cast && Cast->getType()->isVoidType())
-        return true;
-      if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-              CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
-        Child = Parent;
-        continue;
-      }
-      return false;
-    }
-    const auto *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
-    // A statement of its own: in a block, or as the body of a control
-    // statement (not its condition).
-    if (isa<CompoundStmt>(Parent))
-      return true;
-    if (const auto *If = dyn_cast<IfStmt>(Parent))
-      return Child == If->getThen() || Child == If->getElse();
-    if (const auto *While = dyn_cast<WhileStmt>(Parent))
-      return Child == While->getBody();
-    if (const auto *For = dyn_cast<ForStmt>(Parent))
-      return Child == For->getBody() || Child == For->getInc();
-    if (const auto *Do = dyn_cast<DoStmt>(Parent))
-      return Child == Do->getBody();
-    if (isa<CaseStmt, DefaultStmt, LabelStmt>(Parent))
-      return true;
-    return false;
+  const Expr *Child = nullptr;
+  DynTypedNode Node =
+      parentThrough(Context, Call, Child, [](const Expr *Parent, const Expr *) {
+        return isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, ExprWithCleanups>(Parent);
+      });
+  if (const auto *Parent = Node.get<Expr>()) {
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent);
+    return Cast && Cast->getType()->isVoidType();
   }
-  return false;
+  const auto *Parent = Node.get<Stmt>();
+  if (!Parent)
+    return false;
+  // A statement of its own: in a block, or as the body of a control
+  // statement (not its condition).
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Child == While->getBody();
+  if (const auto *For = dyn_cast<ForStmt>(Parent))
+    return Child == For->getBody() || Child == For->getInc();
+  if (const auto *Do = dyn_cast<DoStmt>(Parent))
+    return Child == Do->getBody();
+  return isa<CaseStmt, DefaultStmt, LabelStmt>(Parent);
 }
 
 } // namespace
 
 LeaseDroppedCheck::LeaseDroppedCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Budget(Options.getLocalOrGlobal(LeaseFlowCache::BudgetOption,
-                                      LeaseFlowCache::DefaultBudget)),
+    : ClangTidyCheck(Name, Context), Budget(leaseFlowBudget(*Context)),
       ReportSkipped(Options.get("ReportSkippedFunctions", false)) {}
 
 void LeaseDroppedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, LeaseFlowCache::BudgetOption, Budget);
+  storeLeaseFlowBudget(Opts, Budget);
   Options.store(Opts, "ReportSkippedFunctions", ReportSkipped);
 }
 
@@ -103,7 +92,7 @@ void LeaseDroppedCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   Context = Result.Context;
   const LeaseFlowResult &Flow =
-      LeaseFlowCache::of(*Result.Context).analyze(Function, Budget);
+      LeaseFlowCache::of(*Result.Context, Budget).analyze(Function);
   if (Flow.Skipped) {
     // A warning when asked for, so that a gate cannot pass by silence;
     // otherwise a remark, which fails neither clang-tidy nor leash (and which

@@ -1,6 +1,7 @@
 //===--- LeaseRawAddressCheck.cpp - leash-lease-raw-address ---------------===//
 
 #include "LeaseRawAddressCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -63,24 +64,17 @@ bool isRegisterWrite(const CallExpr *Call, const ASTContext &Context) {
 /// where it is used; returns that node and the child leading to it.
 std::pair<DynTypedNode, const Expr *> sinkOf(const Expr *E,
                                              ASTContext &Context) {
-  const Expr *Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    if (Parents.empty())
-      break;
-    const auto *Parent = Parents[0].get<Expr>();
-    const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent);
-    const auto *Conditional = dyn_cast_or_null<ConditionalOperator>(Parent);
-    if ((Parent && isa<ParenExpr, CastExpr, MaterializeTemporaryExpr,
-                       ExprWithCleanups, CXXBindTemporaryExpr>(Parent)) ||
-        (Binary && Binary->isAdditiveOp()) ||
-        (Conditional && Child != Conditional->getCond())) {
-      Child = Parent;
-      continue;
-    }
-    return {Parents[0], Child};
-  }
-  return {DynTypedNode(), Child};
+  const Expr *Child = nullptr;
+  DynTypedNode Sink = parentThrough(
+      Context, E, Child, [](const Expr *Parent, const Expr *Carried) {
+        const auto *Binary = dyn_cast<BinaryOperator>(Parent);
+        const auto *Conditional = dyn_cast<ConditionalOperator>(Parent);
+        return isa<ParenExpr, CastExpr, MaterializeTemporaryExpr,
+                   ExprWithCleanups, CXXBindTemporaryExpr>(Parent) ||
+               (Binary && Binary->isAdditiveOp()) ||
+               (Conditional && Carried != Conditional->getCond());
+      });
+  return {Sink, Child};
 }
 
 /// Decides whether a raw address is kept beyond a register write.

@@ -11,13 +11,11 @@ namespace clang::tidy::leash {
 
 LeaseUseAfterTransferCheck::LeaseUseAfterTransferCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Budget(Options.getLocalOrGlobal(LeaseFlowCache::BudgetOption,
-                                      LeaseFlowCache::DefaultBudget)) {}
+    : ClangTidyCheck(Name, Context), Budget(leaseFlowBudget(*Context)) {}
 
 void LeaseUseAfterTransferCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, LeaseFlowCache::BudgetOption, Budget);
+  storeLeaseFlowBudget(Opts, Budget);
 }
 
 void LeaseUseAfterTransferCheck::registerMatchers(MatchFinder *Finder) {
@@ -34,7 +32,7 @@ void LeaseUseAfterTransferCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const SourceManager &Sources = *Result.SourceManager;
   reportLeaseFlowFindings(
-      *this, LeaseFlowCache::of(*Result.Context).analyze(Function, Budget),
+      *this, LeaseFlowCache::of(*Result.Context, Budget).analyze(Function),
       LeaseFlowFinding::UseAfterTransfer, Sources, Reported);
 }
 

@@ -2,6 +2,7 @@
 
 #include "StaticLifetimeCheck.h"
 
+#include "utils/AstWalk.h"
 #include "utils/MemberRoles.h"
 #include "utils/Vocabulary.h"
 
@@ -17,6 +18,10 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::leash {
 
 namespace {
+
+/// How many steps (casts, member accesses, subscripts, dereferences) lead
+/// at most from storage down to the object it comes from.
+constexpr unsigned MaxOriginSteps = 16;
 
 /// Whether objects of \p Type (or its elements) are static by rule: a
 /// component or a static-only type.
@@ -79,7 +84,7 @@ bool isStaticThis(const CXXThisExpr *This, const ASTContext &Context) {
 
 Origin originOf(const Expr *E, const ASTContext &Context,
                 const ValueDecl *&Named, unsigned Depth = 0) {
-  if (!E || Depth > 16)
+  if (!E || Depth > MaxOriginSteps)
     return Origin::Unknown;
   E = E->IgnoreParenImpCasts();
   if (isa<MaterializeTemporaryExpr, CXXTemporaryObjectExpr, CXXConstructExpr,
@@ -128,18 +133,6 @@ Origin originOf(const Expr *E, const ASTContext &Context,
               dyn_cast<CXXThisExpr>(Unary->getSubExpr()->IgnoreParenImpCasts()))
         return isStaticThis(This, Context) ? Origin::Static : Origin::Unknown;
   return Origin::Unknown;
-}
-
-/// The parameter that argument \p Index of \p Call binds to, or null.
-const ParmVarDecl *parameterOf(const Expr *Call, unsigned Index) {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
-    Callee = Construct->getConstructor();
-  else if (const auto *Plain = dyn_cast<CallExpr>(Call))
-    Callee = Plain->getDirectCallee();
-  if (!Callee || Index >= Callee->getNumParams())
-    return nullptr;
-  return Callee->getParamDecl(Index);
 }
 
 } // namespace
@@ -295,23 +288,16 @@ void StaticLifetimeCheck::checkLeaseCreation(const Expr *Creation,
                                              ASTContext &Context) {
   if (!isLeaseType(Creation->getType()))
     return;
-  llvm::ArrayRef<const Expr *> Arguments;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Creation))
-    Arguments = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-  else
-    Arguments = llvm::ArrayRef(cast<CallExpr>(Creation)->getArgs(),
-                               cast<CallExpr>(Creation)->getNumArgs());
-  for (unsigned I = 0; I < Arguments.size(); ++I) {
-    const Expr *Storage = Arguments[I];
-    const ParmVarDecl *Parameter = parameterOf(Creation, I);
+  forEachArgumentWithParameter(Creation, [&](const Expr *Storage,
+                                             const ParmVarDecl *Parameter) {
     // Storage is bound by reference, as an array (not decayed to a pointer).
-    if (!Storage->getType()->isArrayType() || !Parameter ||
+    if (!Storage->getType()->isArrayType() ||
         !Parameter->getType()->isReferenceType())
-      continue;
+      return;
     const ValueDecl *Named = nullptr;
     Origin Where = originOf(Storage, Context, Named);
     if (Where == Origin::Static || !firstReport(Storage->getExprLoc(), Context))
-      continue;
+      return;
     diag(Storage->getExprLoc(),
          "lease storage %select{|%1 }0is %select{a local variable|a "
          "parameter, of unknown origin|a temporary|of unknown origin}2; the "
@@ -320,7 +306,7 @@ void StaticLifetimeCheck::checkLeaseCreation(const Expr *Creation,
     if (Named)
       diag(Named->getLocation(), "%0 declared here", DiagnosticIDs::Note)
           << Named;
-  }
+  });
 }
 
 } // namespace clang::tidy::leash

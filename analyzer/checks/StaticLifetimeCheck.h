@@ -8,25 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds objects that must live forever but do not (Rust: capsules, list
-/// nodes and DMA buffers are `&'static`):
-/// - a local variable, a by-value parameter, a temporary or a heap object
-///   (`new`) of a type marked LEASH_COMPONENT or LEASH_STATIC_ONLY (or
-///   derived from one), or an array of them;
-/// - a node pushed into a List (a member with the role "link", such as
-///   `push_head`, of a cell of kind "list"), and the array a lease is created
-///   from (an array argument bound by reference to a call whose result is a
-///   lease), that is not known to have static storage duration: a local, a
-///   temporary, or a parameter or pointer of unknown origin. A node whose type
-///   is a component or static-only is static by rule, and so is a member of a
-///   component reached through `this`.
-/// - a local, by-value parameter, temporary or heap object of any other
-///   class that holds a component or static-only object by value (in a
-///   member, a member's member, an array member or a base): it lives only
-///   as long as its holder.
-///
-/// Reported once (at the template rather than per instantiation; a
-/// parameter at its function's first declaration). It has no options.
+/// Finds objects that must live forever but do not: a component or static-only
+/// object, a list node or a leased array without static storage duration.
+/// Full description and options: rules/leash-static-lifetime.md.
 class StaticLifetimeCheck : public ClangTidyCheck {
 public:
   StaticLifetimeCheck(StringRef Name, ClangTidyContext *Context)

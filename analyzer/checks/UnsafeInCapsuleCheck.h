@@ -46,19 +46,9 @@ private:
 /// Whether \p Path matches \p Glob (see CapsuleTier).
 bool matchesGlob(llvm::StringRef Glob, llvm::StringRef Path);
 
-/// Finds unsafe code in capsules, Tock's untrusted driver tier, which Rust
-/// forbids to contain any (`#![forbid(unsafe_code)]`): every unsafe
-/// operation, even inside LEASH_UNSAFE code, and every LEASH_UNSAFE,
-/// LEASH_UNSAFE_API and LEASH_UNSAFE_BLOCK marker, reported where the
-/// marker is written. Only code written in a capsule file counts: a header
-/// that a capsule includes is capsule code only if it is itself in the tier.
-///
-/// The check's options:
-///
-/// `CapsulePaths`: the capsule tier, as globs matched against each file's
-/// absolute path, separated by commas or semicolons (default
-/// `**/capsules/**`). It may be given once for the whole configuration as a
-/// global option.
+/// Finds unsafe code in capsules (the files of the CapsulePaths option): every
+/// unsafe operation and every LEASH_UNSAFE marker written there.
+/// Full description and options: rules/leash-unsafe-in-capsule.md.
 class UnsafeInCapsuleCheck : public ClangTidyCheck {
 public:
   /// The check's id.

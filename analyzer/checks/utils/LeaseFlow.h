@@ -35,7 +35,9 @@
 /// - lending it to a non-const lvalue reference parameter of a callee
 ///   whose body is in the translation unit applies the callee's summary:
 ///   what that parameter holds when the callee returns (transferred, maybe
-///   transferred, or still owned). A callee without a body is assumed to
+///   transferred, or still owned), or, for a callee that trades leases
+///   between its lent parameters, the lease that another argument held
+///   before the call. A callee without a body is assumed to
 ///   give it back. A struct lent whole, a non-const member call on a
 ///   struct, and a capture by reference in a lambda that does more than
 ///   read it make it unknown (nothing is reported until it is checked or
@@ -61,17 +63,24 @@
 /// dropped at the function's end: it goes back to the caller. Paths
 /// through a call of a `noreturn` function report nothing.
 ///
+/// Parts: the lattice (LeaseFlowLattice.h: the facts and their join), the
+/// transfer functions (LeaseFlowTransfer.h: each element of a block
+/// classified once into a table of steps, and what each kind of step does),
+/// the driver (LeaseFlowDriver.h: a worklist in reverse post-order to the
+/// fixpoint, then the summary and the reporting pass, each on its own), and
+/// the callees' summaries (CalleeSummaries.h). This file holds the findings'
+/// messages and the cache that the checks share.
+///
 /// Cost: the CFG has B blocks, the function V places and F local `bool`s;
-/// each block's entry state can only grow (three facts, two note
-/// locations per place) or lose mirrored flags, so the worklist visits at
-/// most B * (5V + F + 1) blocks, each in time proportional to its
-/// statements and V. A callee's summary is computed once per translation
-/// unit (nested at most MaxSummaryDepth deep; a recursive call is
-/// unknown). The analysis gives up on a function (and reports nothing
-/// there) when B * V exceeds the budget (option LeaseFlowBudget, default
-/// 200000), or the visits exceed B * (5V + F + 2) + 16; leash-lease-dropped
-/// reports each function it skipped as a remark (a note of `leash check
-/// --verbose`), or as a warning with its option ReportSkippedFunctions.
+/// the driver visits at most B * (6V + F + 2) + 16 blocks, each in time
+/// proportional to its steps and V. A callee's summary is computed once
+/// per translation unit (nested at most CalleeSummaries::MaxSummaryDepth
+/// deep; a recursive call is unknown). The analysis gives up on a function
+/// (and reports nothing there) when B * V exceeds the budget (the global
+/// option LeaseFlowBudget, default 200000, one value for both checks), or
+/// the visits exceed their bound; leash-lease-dropped reports each
+/// function it skipped as a remark (a note of `leash check --verbose`), or
+/// as a warning with its option ReportSkippedFunctions.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -92,6 +101,10 @@
 #include <vector>
 
 namespace clang::tidy::leash {
+
+namespace flow {
+class CalleeSummaries;
+} // namespace flow
 
 /// One finding of the lease dataflow, with its path notes.
 struct LeaseFlowFinding {
@@ -122,12 +135,6 @@ struct LeaseFlowResult {
   /// Its CFG's blocks and tracked places (when Skipped, why).
   unsigned Blocks = 0;
   unsigned Variables = 0;
-  /// For each parameter, when it is a lease lent by non-const lvalue
-  /// reference: the facts it may hold when the function returns (the
-  /// summary that its callers apply). 0 for the other parameters.
-  std::vector<std::uint8_t> BorrowedExit;
-  /// The analysis is running (a recursive call asks for its summary).
-  bool InProgress = false;
 };
 
 /// Whether the lease dataflow looks at \p Function: a definition with a
@@ -149,39 +156,43 @@ void reportLeaseFlowFindings(ClangTidyCheck &Check, const LeaseFlowResult &Flow,
                              const SourceManager &Sources,
                              ReportedFindings &Reported);
 
+/// The lease-flow budget: the global option LeaseFlowBudget (a check-local
+/// key is not read), so that both flow checks, which share one cache, use
+/// the same value. Reported through \p Context when it is not a number.
+unsigned leaseFlowBudget(ClangTidyContext &Context);
+
+/// Writes the lease-flow budget \p Budget to \p Options under its global key
+/// (for `--dump-config`).
+void storeLeaseFlowBudget(ClangTidyOptions::OptionMap &Options,
+                          unsigned Budget);
+
 /// The analyses of a translation unit's functions, computed on demand and
 /// cached (see the file comment).
 class LeaseFlowCache {
 public:
-  /// The cache of \p Context on this thread.
-  static LeaseFlowCache &of(ASTContext &Context);
+  /// The global option that sets the budget, and its default.
+  static constexpr llvm::StringLiteral BudgetOption = "LeaseFlowBudget";
+  static constexpr unsigned DefaultBudget = 200000;
+
+  /// The cache of \p Context on this thread; \p Budget (leaseFlowBudget)
+  /// bounds its analyses.
+  static LeaseFlowCache &of(ASTContext &Context, unsigned Budget);
   /// Forgets the cache of \p Context (its AST is about to go).
   static void release(ASTContext &Context);
 
   /// The analysis of \p Function, which has a body and is not a template;
-  /// skipped if its blocks times tracked variables exceed \p Budget. The
-  /// first caller's budget decides (both checks read the same option).
-  const LeaseFlowResult &analyze(const FunctionDecl *Function, unsigned Budget);
+  /// skipped if its blocks times tracked variables exceed the budget.
+  const LeaseFlowResult &analyze(const FunctionDecl *Function);
 
-  /// The analysis of \p Function as a callee, for its summary; null while
-  /// it is being analysed (recursion) or when summaries are nested deeper
-  /// than MaxSummaryDepth.
-  const LeaseFlowResult *summary(const FunctionDecl *Function, unsigned Budget);
-
-  /// How deep summaries of callees may nest.
-  static constexpr unsigned MaxSummaryDepth = 8;
-
-  /// The option that sets the budget, and its default.
-  static constexpr llvm::StringLiteral BudgetOption = "LeaseFlowBudget";
-  static constexpr unsigned DefaultBudget = 200000;
-
-  explicit LeaseFlowCache(ASTContext &Context) : Context(Context) {}
+  LeaseFlowCache(ASTContext &Context, unsigned Budget);
+  ~LeaseFlowCache();
 
 private:
   ASTContext &Context;
+  const unsigned Budget;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<LeaseFlowResult>>
       Results;
-  unsigned SummaryDepth = 0;
+  std::unique_ptr<flow::CalleeSummaries> Summaries;
 };
 
 } // namespace clang::tidy::leash

@@ -1,6 +1,7 @@
 //===--- LeasePlaces.cpp - The places of a function that hold leases ------===//
 
 #include "LeasePlaces.h"
+#include "AstWalk.h"
 #include "LeaseVocabulary.h"
 #include "MemberRoles.h"
 #include "Vocabulary.h"
@@ -16,6 +17,10 @@ namespace {
 
 /// How deep into struct fields places are looked for.
 constexpr unsigned MaxFieldDepth = 3;
+
+/// How many implicit nodes and no-op casts around a value strip() removes
+/// at most: real code has a handful.
+constexpr unsigned MaxImplicitWrappers = 16;
 
 /// The local variables declared in a function itself (not in the lambdas
 /// or local classes inside it), in source order.
@@ -36,7 +41,7 @@ public:
 
 /// \p E without parentheses and the implicit nodes around a value.
 const Expr *strip(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < MaxImplicitWrappers; ++Depth) {
     const Expr *Next = E->IgnoreParens()->IgnoreImplicit();
     if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Next))
       Next = Default->getExpr();
@@ -75,37 +80,6 @@ bool isEmptyValue(const Expr *E, LeasePlace::KindType Kind) {
 }
 
 } // namespace
-
-DynTypedNode parentThroughImplicit(ASTContext &Context, const Expr *E,
-                                   const Expr *&Child) {
-  Child = E;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(*Child);
-    if (Parents.empty())
-      return DynTypedNode();
-    DynTypedNode Chosen = Parents[0];
-    // The parent map skips the conversion of a brace list's element (such
-    // as the move constructor of a field) and names the list; the
-    // conversion says what happens to the element.
-    if (const auto *List = Chosen.get<InitListExpr>()) {
-      if (List->getSemanticForm())
-        List = List->getSemanticForm();
-      for (const Expr *Init : List->inits())
-        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-                Init ? Init->IgnoreImplicit() : nullptr);
-            Construct && llvm::is_contained(Construct->arguments(), Child))
-          return DynTypedNode::create(*Construct);
-    }
-    const auto *Parent = Chosen.get<Expr>();
-    if (Parent && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                      CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
-      Child = Parent;
-      continue;
-    }
-    return Chosen;
-  }
-  return DynTypedNode();
-}
 
 const Expr *placeInitializer(const Expr *Init,
                              llvm::ArrayRef<const FieldDecl *> Path,

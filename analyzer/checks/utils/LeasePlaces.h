@@ -112,11 +112,6 @@ private:
   llvm::DenseMap<const VarDecl *, NamedPlaces> Aliases;
 };
 
-/// The parent of \p E through parentheses, implicit casts and temporaries;
-/// \p Child is set to the last expression passed on the way.
-DynTypedNode parentThroughImplicit(ASTContext &Context, const Expr *E,
-                                   const Expr *&Child);
-
 /// The expression that initializes the place at \p Path inside a variable
 /// initialized by \p Init: null when nothing does (no initializer, value
 /// initialization, a brace list without that field). When a value that

@@ -1,6 +1,7 @@
 //===--- LeaseVocabulary.cpp - What the lease rules recognise -------------===//
 
 #include "LeaseVocabulary.h"
+#include "AstWalk.h"
 #include "MemberRoles.h"
 #include "Vocabulary.h"
 
@@ -24,23 +25,17 @@ bool bindsArrayReference(const ParmVarDecl *Parameter) {
          (Referred->isDependentType() && !Referred->isRecordType());
 }
 
-/// The array argument among \p Arguments that binds a reference-to-array
-/// parameter of \p Callee, or null.
-template <typename Range>
-const Expr *arrayArgument(const FunctionDecl *Callee, Range Arguments) {
-  if (!Callee)
-    return nullptr;
-  unsigned Index = 0;
-  for (const Expr *Argument : Arguments) {
-    if (Index >= Callee->getNumParams())
-      break;
-    const ParmVarDecl *Parameter = Callee->getParamDecl(Index++);
-    if (!bindsArrayReference(Parameter))
-      continue;
-    if (Argument && Argument->IgnoreParenImpCasts()->getType()->isArrayType())
-      return Argument;
-  }
-  return nullptr;
+/// The array argument of \p CallOrConstruct that binds a reference-to-array
+/// parameter, or null.
+const Expr *arrayArgument(const Expr *CallOrConstruct) {
+  const Expr *Array = nullptr;
+  forEachArgumentWithParameter(
+      CallOrConstruct, [&](const Expr *Argument, const ParmVarDecl *Parameter) {
+        if (!Array && bindsArrayReference(Parameter) && Argument &&
+            Argument->IgnoreParenImpCasts()->getType()->isArrayType())
+          Array = Argument;
+      });
+  return Array;
 }
 
 } // namespace
@@ -48,11 +43,8 @@ const Expr *arrayArgument(const FunctionDecl *Callee, Range Arguments) {
 std::optional<LeaseCreation> leaseCreation(const Expr *E) {
   if (!E || !isLeaseType(E->getType()))
     return std::nullopt;
-  const Expr *Array = nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    Array = arrayArgument(Call->getDirectCallee(), Call->arguments());
-  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    Array = arrayArgument(Construct->getConstructor(), Construct->arguments());
+  const Expr *Array =
+      isa<CallExpr, CXXConstructExpr>(E) ? arrayArgument(E) : nullptr;
   if (!Array)
     return std::nullopt;
   LeaseCreation Result;

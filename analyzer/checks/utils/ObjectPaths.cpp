@@ -10,9 +10,13 @@ namespace clang::tidy::leash {
 
 namespace {
 
+/// How many steps (member accesses, subscripts, dereferences) a named
+/// object has at most.
+constexpr unsigned MaxObjectSteps = 16;
+
 bool appendSteps(const Expr *E, const ASTContext &Context, NamedObject &Steps,
                  unsigned Depth) {
-  if (Depth > 16 || !E)
+  if (Depth > MaxObjectSteps || !E)
     return false;
   E = E->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(E)) {

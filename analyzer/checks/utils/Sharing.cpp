@@ -8,6 +8,14 @@ namespace clang::tidy::leash {
 
 namespace {
 
+/// How many layers of pointers and arrays a declared type is looked
+/// through at most: a declared type has few.
+constexpr unsigned MaxDeclaratorLayers = 8;
+
+/// How deep into bases, fields and arrays a type is looked through for
+/// cells at most.
+constexpr unsigned MaxTypeNesting = 8;
+
 /// \p Written without parentheses and outer qualifiers, or a null location.
 TypeLoc unwrap(TypeLoc Written) {
   if (Written.isNull())
@@ -19,7 +27,7 @@ TypeLoc unwrap(TypeLoc Written) {
 }
 
 bool madeOfCells(QualType Type, const ASTContext &Context, unsigned Depth) {
-  if (Depth > 8 || Type.isNull())
+  if (Depth > MaxTypeNesting || Type.isNull())
     return false;
   Type = Context.getBaseElementType(Type);
   if (isCellType(Type))
@@ -54,7 +62,8 @@ std::optional<MutableComponentAccess>
 findMutableComponentAccess(QualType Type, TypeLoc Written,
                            const ASTContext &Context) {
   // Bounded: a declared type has few layers of pointers and arrays.
-  for (unsigned Depth = 0; Depth < 8 && !Type.isNull(); ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxDeclaratorLayers && !Type.isNull();
+       ++Depth) {
     Written = unwrap(Written);
     if (const ArrayType *Array = Context.getAsArrayType(Type)) {
       auto WrittenArray =

@@ -15,6 +15,16 @@ namespace clang::tidy::leash {
 
 namespace {
 
+/// How many steps (parentheses, qualifications, dereferences, member
+/// accesses) lead at most from a glvalue down to how it reaches its object.
+constexpr unsigned MaxIndirectionSteps = 64;
+
+/// How many steps an object path (`s.u.a`, `u.arr[1]`) has at most.
+constexpr unsigned MaxPathSteps = 32;
+
+/// How many levels of pointers a cast is compared through at most.
+constexpr unsigned MaxPointerLevels = 16;
+
 /// The name an expression designates, for messages: a variable, a member,
 /// `this`, or a called function (`data()`); empty for anything else.
 std::string nameOf(const Expr *E) {
@@ -142,7 +152,7 @@ bool dropsConst(QualType From, QualType To) {
     From = From.getNonReferenceType();
     To = To->getPointeeType();
   }
-  for (unsigned Level = 0; Level < 16; ++Level) {
+  for (unsigned Level = 0; Level < MaxPointerLevels; ++Level) {
     QualType FromPointee, ToPointee;
     if (From->isPointerType() && To->isPointerType()) {
       FromPointee = From->getPointeeType();
@@ -234,7 +244,7 @@ enum class Indirection { None, Pointer, Reference };
 /// How the glvalue \p E reaches its object, and the name of the pointer or
 /// reference it goes through.
 Indirection indirectionOf(const Expr *E, std::string &Through) {
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxIndirectionSteps; ++Depth) {
     E = ignoreParensAndQualification(E);
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
       if (Unary->getOpcode() != UO_Deref)
@@ -421,7 +431,7 @@ SourceLocation operationLocation(const Stmt *S) {
 /// None unless every step is a name.
 std::optional<ObjectPath> objectPath(const Expr *E) {
   ObjectPath Path;
-  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxPathSteps; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Reference = dyn_cast<DeclRefExpr>(E)) {
       Path.push_back(Reference->getDecl()->getCanonicalDecl());
@@ -451,7 +461,7 @@ struct UnionMember {
 /// The union member that the glvalue \p E reads or writes, with its union
 /// object: `u.a`, `s.u.a`, `this->u.a`, `u.arr[1]`, `u.s.x` (member `s`).
 std::optional<UnionMember> unionMemberOf(const Expr *E) {
-  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxPathSteps; ++Depth) {
     E = ignoreParensAndQualification(E);
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
       if (!isDecayedArray(Subscript->getBase()))

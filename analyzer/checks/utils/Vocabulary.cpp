@@ -1,6 +1,7 @@
 //===--- Vocabulary.cpp - Recognise the leash vocabulary ------------------===//
 
 #include "Vocabulary.h"
+#include "AstWalk.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -12,6 +13,10 @@
 namespace clang::tidy::leash {
 
 namespace {
+
+/// How deep into base classes (and template patterns) an annotation is
+/// looked for at most.
+constexpr unsigned MaxBaseDepth = 32;
 
 /// The annotation \p Name among the attributes of \p D itself.
 const AnnotateAttr *ownAnnotation(const Decl *D, llvm::StringRef Name) {
@@ -57,7 +62,7 @@ bool isInstantiation(const Decl *D) {
 /// The annotation \p Name on \p Record, its pattern or its bases.
 const AnnotateAttr *recordAnnotation(const CXXRecordDecl *Record,
                                      llvm::StringRef Name, unsigned Depth) {
-  if (!Record || Depth > 32)
+  if (!Record || Depth > MaxBaseDepth)
     return nullptr;
   if (const AnnotateAttr *Attr = findLeashAnnotation(Record, Name))
     return Attr;
@@ -225,7 +230,7 @@ UnsafeContext::Place UnsafeContext::walkUp(DynTypedNode Node) {
   bool InUnsafeBlock = false;
   bool InHiddenCode = false;
   // Bounded: a parent chain is never longer than the nesting of the code.
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxNestingDepth; ++Depth) {
     DynTypedNodeList Parents = Context.getParents(Node);
     if (Parents.empty())
       break;

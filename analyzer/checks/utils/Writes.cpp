@@ -1,6 +1,7 @@
 //===--- Writes.cpp - What an lvalue expression does to its object --------===//
 
 #include "Writes.h"
+#include "AstWalk.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,18 +11,23 @@ namespace clang::tidy::leash {
 
 namespace {
 
-/// The single parent of \p Node, or an empty node.
-DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(Node);
-  if (Parents.empty())
-    return DynTypedNode();
-  return Parents[0];
-}
-
 /// Whether \p Type is a reference to a non-const object.
 bool isNonConstReference(QualType Type) {
   const auto *Reference = Type->getAs<ReferenceType>();
   return Reference && !Reference->getPointeeType().isConstQualified();
+}
+
+/// Whether \p Argument, an argument of \p CallOrConstruct (through
+/// parentheses), binds a reference to a non-const object.
+bool bindsNonConstReference(const Expr *CallOrConstruct, const Expr *Argument) {
+  bool Binds = false;
+  forEachArgumentWithParameter(
+      CallOrConstruct, [&](const Expr *Each, const ParmVarDecl *Parameter) {
+        if (Each->IgnoreParens() == Argument &&
+            isNonConstReference(Parameter->getType()))
+          Binds = true;
+      });
+  return Binds;
 }
 
 /// Whether \p Type is a pointer to a non-const object.
@@ -34,7 +40,7 @@ bool isNonConstPointer(QualType Type) {
 QualType convertedType(const Expr *E, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(*E);
   QualType Type = E->getType();
-  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers; ++Depth) {
     DynTypedNode Parent = parentOf(Node, Context);
     const auto *Cast = Parent.get<ImplicitCastExpr>();
     if (!Cast)
@@ -43,21 +49,6 @@ QualType convertedType(const Expr *E, ASTContext &Context) {
     Node = Parent;
   }
   return Type;
-}
-
-/// The function whose body contains \p Node (a lambda's call operator inside
-/// a lambda), or null.
-const FunctionDecl *enclosingFunction(DynTypedNode Node, ASTContext &Context) {
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    Node = parentOf(Node, Context);
-    if (Node.get<Decl>() == nullptr && Node.get<Stmt>() == nullptr)
-      return nullptr;
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *Function = Node.get<FunctionDecl>())
-      return Function;
-  }
-  return nullptr;
 }
 
 /// Whether the call \p Call, whose object (or first argument) is the object
@@ -80,7 +71,7 @@ std::optional<Write> memberCall(const CXXMethodDecl *Method, const Expr *Call,
 
 std::optional<Write> findWrite(const Expr *Object, ASTContext &Context) {
   const Expr *Current = Object;
-  for (unsigned Depth = 0; Depth < 64 && Current; ++Depth) {
+  for (unsigned Depth = 0; Depth < MaxImplicitLayers && Current; ++Depth) {
     DynTypedNode Parent = parentOf(DynTypedNode::create(*Current), Context);
     const Expr *Next = nullptr;
     if (const auto *Paren = Parent.get<ParenExpr>()) {
@@ -165,34 +156,20 @@ std::optional<Write> findWrite(const Expr *Object, ASTContext &Context) {
         if (Found || !Next)
           return Found;
       } else {
-        const FunctionDecl *Callee = Operator->getDirectCallee();
-        for (unsigned I = 0, N = Operator->getNumArgs(); Callee && I < N; ++I) {
-          if (Operator->getArg(I)->IgnoreParens() != Current)
-            continue;
-          unsigned Index = Method ? I - 1 : I;
-          if (Index < Callee->getNumParams() &&
-              isNonConstReference(Callee->getParamDecl(Index)->getType()))
-            return Write{WriteKind::NonConstReference, Operator, Callee};
-        }
+        if (bindsNonConstReference(Operator, Current))
+          return Write{WriteKind::NonConstReference, Operator,
+                       Operator->getDirectCallee()};
         return std::nullopt;
       }
     } else if (const auto *Call = Parent.get<CallExpr>()) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!Callee)
-        return std::nullopt;
-      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
-        if (Call->getArg(I)->IgnoreParens() == Current &&
-            I < Callee->getNumParams() &&
-            isNonConstReference(Callee->getParamDecl(I)->getType()))
-          return Write{WriteKind::NonConstReference, Call, Callee};
+      if (bindsNonConstReference(Call, Current))
+        return Write{WriteKind::NonConstReference, Call,
+                     Call->getDirectCallee()};
       return std::nullopt;
     } else if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
-      const CXXConstructorDecl *Constructor = Construct->getConstructor();
-      for (unsigned I = 0, N = Construct->getNumArgs(); I < N; ++I)
-        if (Construct->getArg(I)->IgnoreParens() == Current &&
-            I < Constructor->getNumParams() &&
-            isNonConstReference(Constructor->getParamDecl(I)->getType()))
-          return Write{WriteKind::NonConstReference, Construct, Constructor};
+      if (bindsNonConstReference(Construct, Current))
+        return Write{WriteKind::NonConstReference, Construct,
+                     Construct->getConstructor()};
       return std::nullopt;
     } else if (const auto *Variable = Parent.get<VarDecl>()) {
       if (Variable->isImplicit() || Variable->getInit() == nullptr ||
