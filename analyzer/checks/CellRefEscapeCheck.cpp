@@ -2,6 +2,7 @@
 
 #include "CellRefEscapeCheck.h"
 
+#include "utils/AstWalk.h"
 #include "utils/CellMaps.h"
 #include "utils/MemberRoles.h"
 #include "utils/ObjectPaths.h"
@@ -92,6 +93,8 @@ public:
     }
     if (const auto *Reference = dyn_cast<DeclRefExpr>(E))
       return Variables.count(Reference->getDecl()) != 0;
+    if (const auto *Call = dyn_cast<CallExpr>(E); isMoveLike(Call))
+      return readsAlias(Call->getArg(0));
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))
       if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
         return isAlias(Unary->getSubExpr(), Depth + 1);
@@ -135,7 +138,10 @@ public:
   /// behind a reference into it, is the object's data, not derived from the
   /// lent reference.
   bool readsAlias(const Expr *E) const {
-    const auto *Reference = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    // A view or pointer moved out of a variable (`std::move(view)`) is the
+    // value it held.
+    const auto *Reference =
+        dyn_cast<DeclRefExpr>(ignoringMoves(E)->IgnoreParenImpCasts());
     return Reference && !Reference->getDecl()->getType()->isReferenceType() &&
            Variables.count(Reference->getDecl()) != 0;
   }

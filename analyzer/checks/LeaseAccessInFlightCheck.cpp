@@ -25,14 +25,6 @@ std::pair<DynTypedNode, const Expr *> usingParent(const Expr *E,
   return {Parent, Child};
 }
 
-/// Whether \p Call is `std::move`-like: one argument, returns an rvalue
-/// reference to its argument's type.
-bool isMoveLike(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Call->getNumArgs() == 1 &&
-         Callee->getReturnType()->isRValueReferenceType();
-}
-
 /// What \p Member's use in its parent does, or nothing if it leaves the
 /// in-flight contents alone.
 std::optional<std::string> contentsAccess(const MemberExpr *Member,

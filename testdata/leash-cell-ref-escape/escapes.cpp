@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <utility>
 
 void leash::violation_hook(Violation, const char *) noexcept {}
 
@@ -36,10 +37,10 @@ public:
       std::span<std::uint8_t> view{current.bytes};
       saved_view = view;
       // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: reference lent by 'map' on 'frame' escapes the call: stored in 'saved_view', which outlives the call [leash-cell-ref-escape]
-      // CHECK-MESSAGES: :32:11: note: cell mapped here
+      // CHECK-MESSAGES: :33:11: note: cell mapped here
       static std::uint8_t *first = current.bytes.data();
       // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: reference lent by 'map' on 'frame' escapes the call: stored in static local 'first' [leash-cell-ref-escape]
-      // CHECK-MESSAGES: :32:11: note: cell mapped here
+      // CHECK-MESSAGES: :33:11: note: cell mapped here
       (void)first;
     });
     Frame *outer = nullptr;
@@ -58,6 +59,18 @@ public:
       pointer_ = &byte;
       // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: reference lent by 'map' on 'byte_cell' escapes the call: stored in data member 'pointer_' [leash-cell-ref-escape]
       // CHECK-MESSAGES: :[[@LINE-3]]:15: note: cell mapped here
+    });
+    // Moved out of a local that aliases it: a move hands on what the local
+    // held.
+    frame.map([](Frame &current) {
+      std::span<std::uint8_t> view{current.bytes};
+      saved_view = std::move(view);
+      // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: reference lent by 'map' on 'frame' escapes the call: stored in 'saved_view', which outlives the call [leash-cell-ref-escape]
+      // CHECK-MESSAGES: :[[@LINE-4]]:11: note: cell mapped here
+      Frame *alias = &current;
+      saved_frame = std::move(alias);
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: reference lent by 'map' on 'frame' escapes the call: stored in 'saved_frame', which outlives the call [leash-cell-ref-escape]
+      // CHECK-MESSAGES: :[[@LINE-8]]:11: note: cell mapped here
     });
     (void)outer;
     (void)length;

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <utility>
 
 void leash::violation_hook(Violation, const char *) noexcept {}
 
@@ -41,6 +42,11 @@ public:
       saved_byte = current.window.data();
       Peer *local = current.peer;
       saved_peer = local;
+      // Moved out: a move hands on the value, which points elsewhere.
+      saved_peer = std::move(current.peer);
+      saved_window = std::move(current.window);
+      Peer *moved = current.peer;
+      saved_peer = std::move(moved);
     });
     channel.map([this](Channel &current) {
       peer_.set(current.peer);

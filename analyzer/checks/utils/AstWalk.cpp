@@ -85,6 +85,22 @@ const FunctionDecl *calleeOf(const Expr *CallOrConstruct) {
   return nullptr;
 }
 
+bool isMoveLike(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Call->getNumArgs() == 1 &&
+         Callee->getReturnType()->isRValueReferenceType();
+}
+
+const Expr *ignoringMoves(const Expr *E) {
+  while (E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    if (!isMoveLike(Call))
+      return E;
+    E = Call->getArg(0);
+  }
+  return E;
+}
+
 void forEachArgumentWithParameter(
     const Expr *CallOrConstruct,
     llvm::function_ref<void(const Expr *Argument, const ParmVarDecl *Parameter)>

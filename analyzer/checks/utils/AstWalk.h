@@ -61,6 +61,15 @@ const FunctionDecl *enclosingFunction(DynTypedNode Node, ASTContext &Context);
 /// calls, if it is known.
 const FunctionDecl *calleeOf(const Expr *CallOrConstruct);
 
+/// Whether \p Call is `std::move`-like: one argument, and an rvalue
+/// reference returned (`std::move`, `std::forward`, a project's own).
+bool isMoveLike(const CallExpr *Call);
+
+/// The expression that \p E moves from when \p E, through parentheses and
+/// implicit casts, is a `std::move`-like call; \p E itself otherwise. What
+/// a move hands on is what the moved expression holds.
+const Expr *ignoringMoves(const Expr *E);
+
 /// Calls \p Visit with each argument of \p CallOrConstruct (a CallExpr or a
 /// CXXConstructExpr) and the parameter of the callee that it binds, in
 /// order. The object of a member operator call, arguments past the last
