@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
 #include "llvm/ADT/StringExtras.h"
@@ -93,6 +94,10 @@ ResultCache::keys(const AdjustedDatabase &Database,
     auto NoModuleOutput = [](const ModuleID &, ModuleOutputKind) {
       return std::string();
     };
+    const clang::tooling::ArgumentsAdjuster SyntaxOnly =
+        clang::tooling::getClangSyntaxOnlyAdjuster();
+    const clang::tooling::ArgumentsAdjuster StripOutput =
+        clang::tooling::getClangStripOutputAdjuster();
     std::map<std::string, std::string> EnabledChecks;
     llvm::StringMap<std::string> FileDigests;
     for (size_t I = Begin; I < End; ++I) {
@@ -102,9 +107,12 @@ ResultCache::keys(const AdjustedDatabase &Database,
       if (Commands.empty())
         continue;
       const clang::tooling::CompileCommand &Command = Commands.front();
-      // As the analysis preprocesses (TranslationUnitAnalysis.cpp sets up
-      // the static analyzer's macro), so that the same #if branches count.
-      std::vector<std::string> ScanCommand = Command.CommandLine;
+      // As the analysis parses: syntax only, without an output (a command
+      // that also links, with -flto for a bare-metal target, is refused by
+      // the driver otherwise), and with the static analyzer's macro
+      // (TranslationUnitAnalysis.cpp), so that the same #if branches count.
+      std::vector<std::string> ScanCommand = SyntaxOnly(
+          StripOutput(Command.CommandLine, Command.Filename), Command.Filename);
       ScanCommand.push_back("-D__clang_analyzer__=1");
       auto Scanned = Scanner.getFullDependencies(ScanCommand, Command.Directory,
                                                  NoModulesSeen, NoModuleOutput);
