@@ -8,9 +8,9 @@
 
 namespace clang::tidy::leash {
 
-/// Finds annotations that the checker cannot act on: a role or cell kind it
-/// does not know, or a marker on a declaration it has no effect on.
-/// See rules/leash-annotation-invalid.md.
+/// Finds annotations the checker cannot act on: a role or cell kind it does
+/// not know, or a marker on a declaration where it has no effect.
+/// Full description and options: rules/leash-annotation-invalid.md.
 class AnnotationInvalidCheck : public ClangTidyCheck {
 public:
   AnnotationInvalidCheck(StringRef Name, ClangTidyContext *Context)
