@@ -3,10 +3,10 @@
 #include "AnnotationInvalidCheck.h"
 
 #include "utils/MemberRoles.h"
+#include "utils/Sharing.h"
 #include "utils/Vocabulary.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
@@ -40,34 +40,6 @@ nearestName(llvm::StringRef Written,
     }
   }
   return Nearest;
-}
-
-/// "a, b, c": the names, for a message.
-std::string nameList(llvm::ArrayRef<llvm::StringLiteral> Names) {
-  std::string List;
-  for (llvm::StringRef Name : Names) {
-    if (!List.empty())
-      List += ", ";
-    List += Name;
-  }
-  return List;
-}
-
-/// The string literal given to \p Attr, if its first argument is one.
-const StringLiteral *argumentLiteral(const AnnotateAttr *Attr) {
-  if (Attr->args_size() == 0)
-    return nullptr;
-  return dyn_cast<StringLiteral>((*Attr->args_begin())->IgnoreParenImpCasts());
-}
-
-/// Whether \p D was made from a template (its annotations are the
-/// template's, judged there).
-bool isInstantiated(const Decl *D) {
-  if (const auto *Function = dyn_cast<FunctionDecl>(D))
-    return Function->isTemplateInstantiation();
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
-    return isTemplateInstantiation(Record->getTemplateSpecializationKind());
-  return false;
 }
 
 /// Whether a role on \p D can mean something: \p D is a member function
@@ -111,12 +83,13 @@ void AnnotationInvalidCheck::registerMatchers(MatchFinder *Finder) {
 
 void AnnotationInvalidCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *D = Result.Nodes.getNodeAs<Decl>("decl");
-  if (D->isImplicit() || isInstantiated(D))
+  // A template's annotations are judged once, at the template.
+  if (D->isImplicit() || isInInstantiation(D))
     return;
   const SourceManager &Sources = *Result.SourceManager;
   for (const auto *Attr : D->specific_attrs<AnnotateAttr>()) {
-    // Written on this declaration, and judged once.
-    if (Attr->isInherited() || !Judged.insert(Attr).second)
+    // Written on this declaration, not carried over from an earlier one.
+    if (Attr->isInherited())
       continue;
     const llvm::StringRef Name = Attr->getAnnotation();
     const bool IsRole = Name == annotation::Role;
@@ -142,10 +115,10 @@ void AnnotationInvalidCheck::check(const MatchFinder::MatchResult &Result) {
     const llvm::ArrayRef<llvm::StringLiteral> Known =
         IsRole ? roleNames() : cellKinds();
     const llvm::StringRef What = IsRole ? "role" : "cell kind";
-    const StringLiteral *Literal = argumentLiteral(Attr);
+    const StringLiteral *Literal = annotationLiteral(Attr);
     if (!Literal) {
       diag(Where, "%0 takes a string literal, one of: %1")
-          << macroOf(Name) << nameList(Known);
+          << macroOf(Name) << llvm::join(Known, ", ");
       continue;
     }
     const llvm::StringRef Written = Literal->getString();
@@ -165,7 +138,8 @@ void AnnotationInvalidCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     diag(At, "unknown %0 '%1' in %2, which takes one of: %3 (as written, %4)")
-        << What << Written << macroOf(Name) << nameList(Known) << Consequence;
+        << What << Written << macroOf(Name) << llvm::join(Known, ", ")
+        << Consequence;
   }
 }
 

@@ -4,7 +4,6 @@
 #define LEASH_ANALYZER_CHECKS_ANNOTATIONINVALIDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::leash {
 
@@ -20,11 +19,6 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-
-private:
-  /// Annotations already judged: a template's members are seen again in
-  /// each of its instantiations.
-  llvm::DenseSet<const Attr *> Judged;
 };
 
 } // namespace clang::tidy::leash

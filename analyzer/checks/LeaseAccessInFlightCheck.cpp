@@ -3,6 +3,7 @@
 #include "LeaseAccessInFlightCheck.h"
 #include "utils/AstWalk.h"
 #include "utils/LeaseVocabulary.h"
+#include "utils/MessageText.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -75,17 +76,6 @@ std::optional<std::string> contentsAccess(const MemberExpr *Member,
     return std::string("passing it by reference to a constructor");
   }
   return std::string("a use");
-}
-
-/// "a, b and c".
-std::string joinedWithAnd(const std::vector<std::string> &Words) {
-  std::string Text;
-  for (std::size_t Index = 0; Index < Words.size(); ++Index) {
-    if (Index != 0)
-      Text += Index + 1 == Words.size() ? " and " : ", ";
-    Text += Words[Index];
-  }
-  return Text;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 //===--- UnsafeOperations.cpp - The discipline's unsafe operations --------===//
 
 #include "UnsafeOperations.h"
+#include "MessageText.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -704,15 +705,8 @@ void UnsafeOperationReports::add(SourceLocation Location,
 
 void UnsafeOperationReports::flush(
     llvm::function_ref<void(SourceLocation, llvm::StringRef)> Report) {
-  for (const auto &[Location, Descriptions] : Reports) {
-    std::string Joined;
-    for (size_t I = 0; I < Descriptions.size(); ++I) {
-      if (I > 0)
-        Joined += I + 1 == Descriptions.size() ? " and " : ", ";
-      Joined += Descriptions[I];
-    }
-    Report(Location, Joined);
-  }
+  for (const auto &[Location, Descriptions] : Reports)
+    Report(Location, joinedWithAnd(Descriptions));
   Reports.clear();
   Index.clear();
 }

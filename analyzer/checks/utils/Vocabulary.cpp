@@ -111,16 +111,22 @@ const AnnotateAttr *writtenLeashAnnotation(const Decl *D,
   return Attr;
 }
 
-std::optional<llvm::StringRef> annotationArgument(const AnnotateAttr *Attr) {
+const StringLiteral *annotationLiteral(const AnnotateAttr *Attr) {
   if (!Attr || Attr->args_size() == 0)
-    return std::nullopt;
+    return nullptr;
   const Expr *Argument = (*Attr->args_begin())->IgnoreParenImpCasts();
   if (const auto *Constant = dyn_cast<ConstantExpr>(Argument))
     Argument = Constant->getSubExpr()->IgnoreParenImpCasts();
   const auto *Literal = dyn_cast<StringLiteral>(Argument);
   if (!Literal || Literal->getCharByteWidth() != 1)
-    return std::nullopt;
-  return Literal->getString();
+    return nullptr;
+  return Literal;
+}
+
+std::optional<llvm::StringRef> annotationArgument(const AnnotateAttr *Attr) {
+  if (const StringLiteral *Literal = annotationLiteral(Attr))
+    return Literal->getString();
+  return std::nullopt;
 }
 
 bool isUnsafeFunction(const FunctionDecl *Function) {

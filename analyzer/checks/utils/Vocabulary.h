@@ -54,6 +54,10 @@ bool hasLeashAnnotation(const Decl *D, llvm::StringRef Name);
 /// earlier declaration, not instantiated): where a marker is spelled.
 const AnnotateAttr *writtenLeashAnnotation(const Decl *D, llvm::StringRef Name);
 
+/// The (narrow) string literal written as the annotation's first argument,
+/// if it is one: where the argument is spelled.
+const StringLiteral *annotationLiteral(const AnnotateAttr *Attr);
+
 /// The string literal given as the annotation's first argument (the "why" of
 /// LEASH_UNSAFE, the kind of LEASH_CELL), if any.
 std::optional<llvm::StringRef> annotationArgument(const AnnotateAttr *Attr);
