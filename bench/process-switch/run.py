@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Process benchmark: instructions for a null system call round trip
 (app -> kernel -> capsule -> app), for a time-slice switch back into a
-process, and from an alarm's expiration to the app's upcall (with the core
+process and for one between two processes, and from an alarm's expiration to the app's upcall (with the core
 busy, and idle), counted under
 QEMU's `-icount shift=0` (one instruction per virtual nanosecond, so the
 25 MHz alarm counter ticks every 40 instructions); the kernel's flash and
@@ -75,6 +75,25 @@ def symbol_size(build, image, name):
     sys.exit(f"run.py: no symbol {name} in {image}")
 
 
+def slice_switch_cost(build, bundle, counters):
+    """Instructions one time slice's end costs with `bundle`'s spinning
+    `counters`: the work they lose together with short slices, divided by
+    the extra slices. One counter: the kernel switches back into the same
+    process; two: every slice ends in a switch to the other one."""
+    def batches(image):
+        output = run(build, image, bundle)
+        return sum(number(rf"counter {name} (\d+) batches", output)[0]
+                   for name in counters)
+
+    long_batches = batches("qemu-mps2-an386-processes-test.elf")
+    short_batches = batches("qemu-mps2-an386-processes-bench.elf")
+    window = COUNTER_WINDOW_S * 1e9  # instructions
+    per_batch = window / long_batches
+    extra_switches = (window / (SHORT_SLICE_US * 1000)
+                      - window / (LONG_SLICE_US * 1000))
+    return (long_batches - short_batches) * per_batch / extra_switches
+
+
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         ROOT, "build", "reference-kernel")
@@ -96,17 +115,9 @@ def main():
                                    "bench_alarm_busy.bin"))
     alarm_idle = alarm_latency(calls)
 
-    long_slices = run(build, "qemu-mps2-an386-processes-test.elf",
-                      "bench_one_counter.bin")
-    short_slices = run(build, "qemu-mps2-an386-processes-bench.elf",
-                       "bench_one_counter.bin")
-    (long_batches,) = number(r"counter a (\d+) batches", long_slices)
-    (short_batches,) = number(r"counter a (\d+) batches", short_slices)
-    window = COUNTER_WINDOW_S * 1e9  # instructions
-    per_batch = window / long_batches
-    extra_switches = (window / (SHORT_SLICE_US * 1000)
-                      - window / (LONG_SLICE_US * 1000))
-    switch = (long_batches - short_batches) * per_batch / extra_switches
+    switch = slice_switch_cost(build, "bench_one_counter.bin", ["a"])
+    switch_between = slice_switch_cost(build, "bench_two_counters.bin",
+                                       ["a", "b"])
 
     flash_bare, ram_bare = section_sizes(build, "qemu-mps2-an386.elf")
     flash_processes, ram_processes = section_sizes(
@@ -119,6 +130,8 @@ def main():
           f"{null_call:8.0f} instructions (target 150)")
     print(f"  time-slice switch back into a process                     "
           f"{switch:8.0f} instructions")
+    print(f"  time-slice switch from one process to another             "
+          f"{switch_between:8.0f} instructions")
     print(f"  alarm expiration to the app's upcall, core busy           "
           f"{alarm_busy:8.0f} instructions")
     print(f"  the same, core idle in wfi (QEMU's late wake-up)          "

@@ -103,6 +103,27 @@ TEST_F(MpuMemoryProtectionTest, TheSameProcessAgainIsNotReprogrammed) {
   EXPECT_NE(model_.regions[1].rasr, 0x1234U);
 }
 
+TEST_F(MpuMemoryProtectionTest, AnotherProcessRewritesOnlyItsOwnRegions) {
+  protection_.configure_for(memory(), ram_address + 1024);
+  // Marked: the switch to another process leaves the regions that no
+  // process uses alone (they are off since the first process), so it costs
+  // two region writes, not eight.
+  model_.regions[5].rbar = 0x1000;
+  const ProcessMemory other(flash_address + 0x1000, std::span(flash_),
+                            ram_address + 0x1000, std::span(ram_));
+  protection_.configure_for(other, ram_address + 0x1000 + 2048);
+  EXPECT_EQ(model_.regions[0].rbar, flash_address + 0x1000);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address + 0x1000);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
+  EXPECT_EQ(model_.regions[5].rbar, 0x1000U);
+  EXPECT_EQ(model_.registers.control.hardware_value(), 0x5U);
+  // Back to the first: its regions again, with its own break.
+  protection_.configure_for(memory(), ram_address + 1024);
+  EXPECT_EQ(model_.regions[0].rbar, flash_address);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
+}
+
 TEST_F(MpuMemoryProtectionTest, AfterAnInexpressibleLayoutTheNextIsProgrammed) {
   protection_.configure_for(memory(), ram_address + 1024);
   protection_.configure_for(memory(3072), ram_address + 1024);

@@ -46,6 +46,13 @@ void Mpu::apply(const ProcessMpuConfig &config) const {
   synchronize_memory_map();
 }
 
+void Mpu::replace(const ProcessMpuConfig &config) const {
+  for (const MpuRegion &region : config.regions) {
+    write(region);
+  }
+  synchronize_memory_map();
+}
+
 void Mpu::clear() const {
   const unsigned count = region_count();
   for (unsigned number = 0; number < count; ++number) {

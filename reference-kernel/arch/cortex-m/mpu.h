@@ -91,6 +91,11 @@ public:
   /// Programs `config`'s regions and switches every other region off.
   void apply(const ProcessMpuConfig &config) const;
 
+  /// Programs `config`'s regions over those of an earlier `apply` (of
+  /// another process: the regions that no process uses are off already, and
+  /// stay off).
+  void replace(const ProcessMpuConfig &config) const;
+
   /// Switches every region off.
   void clear() const;
 

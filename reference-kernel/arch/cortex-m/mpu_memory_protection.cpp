@@ -48,14 +48,20 @@ void MpuMemoryProtection::configure_for(
             // the rest of a slice switch.
   }
   const ProcessMpuResult result = regions_for(memory, app_break);
-  if (result.is_ok()) {
-    mpu_.apply(result.config);
-    programmed_.set(wanted);
-  } else {
+  if (!result.is_ok()) {
     mpu_.clear();
     programmed_.clear();
+    mpu_.enable();
+  } else if (programmed_.is_some()) {
+    // Another process's regions, every other region off, the MPU on: only
+    // the process's own regions change.
+    mpu_.replace(result.config);
+    programmed_.set(wanted);
+  } else {
+    mpu_.apply(result.config);
+    programmed_.set(wanted);
+    mpu_.enable();
   }
-  mpu_.enable();
 }
 
 } // namespace arch::cortex_m

@@ -36,7 +36,8 @@ public:
   /// Programs the process's regions and turns the MPU on; nothing when the
   /// MPU already holds exactly these (the same process's next time slice,
   /// its break unchanged: nothing else programs the MPU while processes
-  /// run). A memory layout that cannot be expressed (never one whose break
+  /// run), and only the process's two regions after another process's. A
+  /// memory layout that cannot be expressed (never one whose break
   /// came from `enforceable_break`) gets no region at all: the process then
   /// faults on its first access instead of reaching memory that is not its
   /// own.
