@@ -122,8 +122,10 @@ def main():
     flash_bare, ram_bare = section_sizes(build, "qemu-mps2-an386.elf")
     flash_processes, ram_processes = section_sizes(
         build, "qemu-mps2-an386-processes.elf")
-    table = symbol_size(build, "qemu-mps2-an386-processes.elf",
-                        "main::processes")
+    # What the kernel keeps for each slot: its row of the process table and
+    # the MPU regions computed for it.
+    per_slot = sum(symbol_size(build, "qemu-mps2-an386-processes.elf", name)
+                   for name in ("main::processes", "main::protection")) // 8
 
     print("Processes on qemu-mps2-an386 (QEMU -icount shift=0: instructions)")
     print(f"  null command round trip (app -> kernel -> capsule -> app) "
@@ -140,8 +142,8 @@ def main():
     print(f"  without processes           {flash_bare:9d} {ram_bare:8d}")
     print(f"  with processes and drivers  {flash_processes:9d} "
           f"{ram_processes:8d}")
-    print(f"  per process slot (kernel RAM, process table / 8) "
-          f"{table // 8} bytes")
+    print(f"  per process slot (kernel RAM: process table and kept MPU "
+          f"regions, / 8) {per_slot} bytes")
     return 0
 
 

@@ -72,7 +72,7 @@ TEST_F(MpuMemoryProtectionTest, MemoryThatRegionsCannotExpressIsRefused) {
 }
 
 TEST_F(MpuMemoryProtectionTest, ConfigureProgramsBothRegionsAndEnables) {
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   EXPECT_EQ(model_.regions[0].rbar, flash_address);
   EXPECT_EQ(model_.regions[1].rbar, ram_address);
   // RAM: subregions 0 and 1 on, 2 to 7 (the rest, the grant region) off.
@@ -84,57 +84,94 @@ TEST_F(MpuMemoryProtectionTest, ConfigureProgramsBothRegionsAndEnables) {
 }
 
 TEST_F(MpuMemoryProtectionTest, AMovedBreakReprogramsTheRamRegion) {
-  protection_.configure_for(memory(), ram_address + 1024);
-  protection_.configure_for(memory(), ram_address + 2048);
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 2048);
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
 }
 
 TEST_F(MpuMemoryProtectionTest, TheSameProcessAgainIsNotReprogrammed) {
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   // Marked: a rewrite of the same regions would overwrite the mark.
   model_.regions[1].rasr = 0x1234;
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   EXPECT_EQ(model_.regions[1].rasr, 0x1234U);
   // Another break, or another process, is programmed.
-  protection_.configure_for(memory(), ram_address + 2048);
+  protection_.configure_for(0, memory(), ram_address + 2048);
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
   model_.regions[1].rasr = 0x1234;
-  protection_.configure_for(memory(2048), ram_address + 1024);
+  protection_.configure_for(0, memory(2048), ram_address + 1024);
   EXPECT_NE(model_.regions[1].rasr, 0x1234U);
 }
 
 TEST_F(MpuMemoryProtectionTest, AnotherProcessRewritesOnlyItsOwnRegions) {
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   // Marked: the switch to another process leaves the regions that no
   // process uses alone (they are off since the first process), so it costs
   // two region writes, not eight.
   model_.regions[5].rbar = 0x1000;
   const ProcessMemory other(flash_address + 0x1000, std::span(flash_),
                             ram_address + 0x1000, std::span(ram_));
-  protection_.configure_for(other, ram_address + 0x1000 + 2048);
+  protection_.configure_for(1, other, ram_address + 0x1000 + 2048);
   EXPECT_EQ(model_.regions[0].rbar, flash_address + 0x1000);
   EXPECT_EQ(model_.regions[1].rbar, ram_address + 0x1000);
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
   EXPECT_EQ(model_.regions[5].rbar, 0x1000U);
   EXPECT_EQ(model_.registers.control.hardware_value(), 0x5U);
   // Back to the first: its regions again, with its own break.
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   EXPECT_EQ(model_.regions[0].rbar, flash_address);
   EXPECT_EQ(model_.regions[1].rbar, ram_address);
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
 }
 
+TEST_F(MpuMemoryProtectionTest, KeptRegionsFollowEachSlotsLayout) {
+  // Each slot's regions are computed once per layout and kept: switching
+  // back reuses them, and a moved break or a new process in the slot never
+  // gets the slot's earlier regions.
+  const ProcessMemory other(flash_address + 0x1000, std::span(flash_),
+                            ram_address + 0x1000, std::span(ram_));
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  protection_.configure_for(1, other, ram_address + 0x1000 + 2048);
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
+  protection_.configure_for(1, other, ram_address + 0x1000 + 2048);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address + 0x1000);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xF0U);
+  // Slot 0's break moved while slot 1 ran.
+  protection_.configure_for(0, memory(), ram_address + 3072);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xC0U);
+  // Another process in slot 0: the flash image of the one in slot 1.
+  protection_.configure_for(1, other, ram_address + 0x1000 + 2048);
+  const ProcessMemory successor(flash_address + 0x1000, std::span(flash_),
+                                ram_address, std::span(ram_));
+  protection_.configure_for(0, successor, ram_address + 1024);
+  EXPECT_EQ(model_.regions[0].rbar, flash_address + 0x1000);
+  EXPECT_EQ(model_.regions[1].rbar, ram_address);
+  EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
+}
+
+TEST_F(MpuMemoryProtectionTest, ASlotOutsideTheTableGetsNoRegion) {
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  protection_.configure_for(kernel::process::max_processes, memory(),
+                            ram_address + 2048);
+  for (const MpuRegion &region : model_.regions) {
+    EXPECT_EQ(region.rasr, 0U);
+  }
+  EXPECT_EQ(model_.registers.control.hardware_value(), 0x5U);
+}
+
 TEST_F(MpuMemoryProtectionTest, AfterAnInexpressibleLayoutTheNextIsProgrammed) {
-  protection_.configure_for(memory(), ram_address + 1024);
-  protection_.configure_for(memory(3072), ram_address + 1024);
-  protection_.configure_for(memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(3072), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
   EXPECT_EQ(model_.regions[1].rbar, ram_address);
   EXPECT_EQ((model_.regions[1].rasr >> 8) & 0xFFU, 0xFCU);
 }
 
 TEST_F(MpuMemoryProtectionTest, AnInexpressibleLayoutGetsNoRegion) {
-  protection_.configure_for(memory(), ram_address + 1024);
-  protection_.configure_for(memory(3072), ram_address + 1024);
+  protection_.configure_for(0, memory(), ram_address + 1024);
+  protection_.configure_for(0, memory(3072), ram_address + 1024);
   for (const MpuRegion &region : model_.regions) {
     EXPECT_EQ(region.rasr, 0U);
   }

@@ -1,5 +1,5 @@
 /// The kernel's memory protection on the Cortex-M MPU: breaks rounded to
-/// subregions, two regions per process.
+/// subregions, two regions per process, computed once per layout.
 #include "arch/cortex-m/mpu_memory_protection.h"
 
 #include "arch/cortex-m/process_mpu_config.h"
@@ -10,18 +10,18 @@
 namespace arch::cortex_m {
 namespace {
 
-/// `memory`'s regions with its break at `app_break`, or why there are none
-/// (a break outside the RAM block is refused as too long).
-ProcessMpuResult regions_for(const kernel::process::ProcessMemory &memory,
-                             std::uint32_t app_break) {
-  if (app_break < memory.ram_start() || app_break > memory.ram_end()) {
+/// `layout`'s regions, or why there are none (a break outside the RAM block
+/// is refused as too long).
+ProcessMpuResult regions_for(const ProcessLayout &layout) {
+  if (layout.app_break < layout.ram_start ||
+      layout.app_break > layout.ram_end) {
     return ProcessMpuResult{ProcessMpuConfig{},
                             ProcessMpuRefusal::ram_length_too_long};
   }
-  return configure_process(
-      memory.flash_start(), memory.flash_end() - memory.flash_start(),
-      memory.ram_start(), memory.ram_end() - memory.ram_start(),
-      app_break - memory.ram_start());
+  return configure_process(layout.flash_start,
+                           layout.flash_end - layout.flash_start,
+                           layout.ram_start, layout.ram_end - layout.ram_start,
+                           layout.app_break - layout.ram_start);
 }
 
 } // namespace
@@ -29,7 +29,8 @@ ProcessMpuResult regions_for(const kernel::process::ProcessMemory &memory,
 std::optional<std::uint32_t> MpuMemoryProtection::enforceable_break(
     const kernel::process::ProcessMemory &memory,
     std::uint32_t requested) const {
-  const ProcessMpuResult result = regions_for(memory, requested);
+  const ProcessMpuResult result =
+      regions_for(ProcessLayout::of(memory, requested));
   if (!result.is_ok()) {
     return std::nullopt;
   }
@@ -37,29 +38,48 @@ std::optional<std::uint32_t> MpuMemoryProtection::enforceable_break(
 }
 
 void MpuMemoryProtection::configure_for(
-    const kernel::process::ProcessMemory &memory,
+    std::size_t slot, const kernel::process::ProcessMemory &memory,
     std::uint32_t app_break) const {
-  const Programmed wanted{.flash_start = memory.flash_start(),
-                          .ram_start = memory.ram_start(),
-                          .ram_end = memory.ram_end(),
-                          .app_break = app_break};
+  const ProcessLayout wanted = ProcessLayout::of(memory, app_break);
   if (programmed_.contains(wanted)) {
-    return; // Computing and writing the same regions again costs more than
-            // the rest of a slice switch.
+    return; // Writing the same regions again costs more than the rest of a
+            // slice switch.
   }
-  const ProcessMpuResult result = regions_for(memory, app_break);
-  if (!result.is_ok()) {
+  reprogram(slot, wanted);
+}
+
+void MpuMemoryProtection::reprogram(std::size_t slot,
+                                    const ProcessLayout &wanted) const {
+  const bool programmed =
+      slot < kernel::process::max_processes &&
+      computed_.map_or(false, [this, slot, &wanted](auto &slots) {
+        std::optional<SlotRegions> &kept = slots[slot];
+        if (!kept || kept->layout != wanted) {
+          const ProcessMpuResult result = regions_for(wanted);
+          if (!result.is_ok()) {
+            return false;
+          }
+          kept = SlotRegions{wanted, result.config};
+        }
+        program(kept->config);
+        return true;
+      });
+  if (programmed) {
+    programmed_.set(wanted);
+  } else {
     mpu_.clear();
     programmed_.clear();
     mpu_.enable();
-  } else if (programmed_.is_some()) {
+  }
+}
+
+void MpuMemoryProtection::program(const ProcessMpuConfig &config) const {
+  if (programmed_.is_some()) {
     // Another process's regions, every other region off, the MPU on: only
     // the process's own regions change.
-    mpu_.replace(result.config);
-    programmed_.set(wanted);
+    mpu_.replace(config);
   } else {
-    mpu_.apply(result.config);
-    programmed_.set(wanted);
+    mpu_.apply(config);
     mpu_.enable();
   }
 }

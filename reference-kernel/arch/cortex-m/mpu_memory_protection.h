@@ -3,16 +3,49 @@
 #define ARCH_CORTEX_M_MPU_MEMORY_PROTECTION_H
 
 #include "arch/cortex-m/mpu.h"
+#include "arch/cortex-m/process_mpu_config.h"
+#include "kernel/process/process_id.h"
 #include "kernel/process/process_memory.h"
 #include "kernel/process/userspace_boundary.h"
 
 #include <leash/annotations.h>
+#include <leash/map_cell.h>
 #include <leash/optional_cell.h>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
 namespace arch::cortex_m {
+
+/// A process's memory layout: everything its MPU regions are computed from.
+struct ProcessLayout {
+  /// The process's flash image's start and end.
+  std::uint32_t flash_start = 0;
+  /// See `flash_start`.
+  std::uint32_t flash_end = 0;
+  /// Its RAM block's start and end.
+  std::uint32_t ram_start = 0;
+  /// See `ram_start`.
+  std::uint32_t ram_end = 0;
+  /// Its break.
+  std::uint32_t app_break = 0;
+
+  /// The layout of `memory` with its break at `app_break`.
+  [[nodiscard]] static ProcessLayout
+  of(const kernel::process::ProcessMemory &memory, std::uint32_t app_break) {
+    return ProcessLayout{.flash_start = memory.flash_start(),
+                         .flash_end = memory.flash_end(),
+                         .ram_start = memory.ram_start(),
+                         .ram_end = memory.ram_end(),
+                         .app_break = app_break};
+  }
+
+  /// Whether both say the same.
+  friend constexpr bool operator==(const ProcessLayout &,
+                                   const ProcessLayout &) = default;
+};
 
 /// Confines each process to its flash image (read, execute) and its RAM up
 /// to its break (read, write), with `configure_process`'s two regions. A
@@ -36,34 +69,42 @@ public:
   /// Programs the process's regions and turns the MPU on; nothing when the
   /// MPU already holds exactly these (the same process's next time slice,
   /// its break unchanged: nothing else programs the MPU while processes
-  /// run), and only the process's two regions after another process's. A
-  /// memory layout that cannot be expressed (never one whose break
-  /// came from `enforceable_break`) gets no region at all: the process then
+  /// run), and only the process's two regions after another process's,
+  /// computed once per layout of its slot. A memory layout that cannot be
+  /// expressed (never one whose break came from `enforceable_break`), or a
+  /// slot from `max_processes` up, gets no region at all: the process then
   /// faults on its first access instead of reaching memory that is not its
   /// own.
-  void configure_for(const kernel::process::ProcessMemory &memory,
+  void configure_for(std::size_t slot,
+                     const kernel::process::ProcessMemory &memory,
                      std::uint32_t app_break) const override;
 
 private:
-  /// What the MPU was last programmed for.
-  struct Programmed {
-    /// The process's flash image's start.
-    std::uint32_t flash_start = 0;
-    /// Its RAM block's start and end.
-    std::uint32_t ram_start = 0;
-    /// See `ram_start`.
-    std::uint32_t ram_end = 0;
-    /// Its break.
-    std::uint32_t app_break = 0;
-
-    friend constexpr bool operator==(const Programmed &,
-                                     const Programmed &) = default;
+  /// The regions computed for one slot's layout.
+  struct SlotRegions {
+    /// The layout they were computed for.
+    ProcessLayout layout;
+    /// The regions.
+    ProcessMpuConfig config;
   };
+
+  /// Programs the regions of `wanted`, the layout of `slot`'s process, which
+  /// the MPU does not hold: kept ones if the slot's layout is unchanged.
+  void reprogram(std::size_t slot, const ProcessLayout &wanted) const;
+
+  /// Programs `config`: over another process's regions if the MPU holds
+  /// some, otherwise all regions, and turns the MPU on.
+  void program(const ProcessMpuConfig &config) const;
 
   /// The MPU's driver.
   const Mpu &mpu_;
-  /// What the MPU holds now, if it was programmed for a process.
-  leash::OptionalCell<Programmed> programmed_;
+  /// The layout the MPU holds now, if it was programmed for a process.
+  leash::OptionalCell<ProcessLayout> programmed_;
+  /// Each slot's last computed regions (44 bytes a slot): computing them
+  /// costs more than the rest of a switch between two processes.
+  leash::MapCell<
+      std::array<std::optional<SlotRegions>, kernel::process::max_processes>>
+      computed_{{}};
 };
 
 } // namespace arch::cortex_m

@@ -51,7 +51,7 @@ public:
     }
     return rounded;
   }
-  void configure_for(const kernel::process::ProcessMemory &,
+  void configure_for(std::size_t, const kernel::process::ProcessMemory &,
                      std::uint32_t app_break) const override {
     configured_breaks.push_back(app_break);
   }

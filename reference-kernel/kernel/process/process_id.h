@@ -2,9 +2,13 @@
 #ifndef KERNEL_PROCESS_PROCESS_ID_H
 #define KERNEL_PROCESS_PROCESS_ID_H
 
+#include <cstddef>
 #include <cstdint>
 
 namespace kernel::process {
+
+/// How many processes the process table holds: every slot index is below.
+inline constexpr std::size_t max_processes = 8;
 
 /// A process as capsules name it (Tock's `ProcessId`): its slot in the
 /// process table and the number of the run the slot holds. A restart or a

@@ -59,7 +59,7 @@ struct ProcessInfo {
 class LEASH_COMPONENT Processes {
 public:
   /// How many processes the table holds.
-  static constexpr std::size_t capacity = 8;
+  static constexpr std::size_t capacity = max_processes;
 
   /// The table, switching through `boundary`, confining processes with
   /// `protection`, following `policy`. It has no drivers until

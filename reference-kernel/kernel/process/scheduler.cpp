@@ -34,7 +34,8 @@ void Processes::run(const Process &process, const Chip &chip) const {
     }
     process.state_.set(ProcessState::runnable);
   }
-  protection_.configure_for(process.memory(), process.app_break());
+  protection_.configure_for(process.id().index, process.memory(),
+                            process.app_break());
   boundary_.start_timeslice(policy_.timeslice_microseconds);
   // The process runs until its slice ends or the kernel has work; between
   // its system calls it goes on at once, without a trip through the loop.
@@ -52,7 +53,8 @@ void Processes::run(const Process &process, const Chip &chip) const {
     const std::uint32_t break_before = process.app_break();
     handle_syscall(process, syscall);
     if (process.app_break() != break_before) {
-      protection_.configure_for(process.memory(), process.app_break());
+      protection_.configure_for(process.id().index, process.memory(),
+                                process.app_break());
     }
     // An exit that restarted it gave it a fresh stack and registers (a
     // restart that failed ended it). Told by the call itself, not by a

@@ -4,11 +4,13 @@
 #ifndef KERNEL_PROCESS_USERSPACE_BOUNDARY_H
 #define KERNEL_PROCESS_USERSPACE_BOUNDARY_H
 
+#include "kernel/process/process_id.h"
 #include "kernel/process/process_memory.h"
 
 #include <leash/annotations.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -99,8 +101,12 @@ public:
   enforceable_break(const ProcessMemory &memory,
                     std::uint32_t requested) const = 0;
   /// Lets unprivileged code reach `memory`'s flash (read, execute) and its
-  /// RAM up to `app_break` (read, write), and nothing else.
-  virtual void configure_for(const ProcessMemory &memory,
+  /// RAM up to `app_break` (read, write), and nothing else. `slot` is the
+  /// process's slot in the table (below `max_processes`): a protection may
+  /// keep what it computed for each slot, so that a switch between
+  /// processes only writes the hardware (Tock keeps an MPU configuration in
+  /// each process).
+  virtual void configure_for(std::size_t slot, const ProcessMemory &memory,
                              std::uint32_t app_break) const = 0;
 
 protected:
