@@ -149,12 +149,15 @@ private:
   leash::Cell<std::uint32_t> stack_pointer_;
   /// Its due upcalls.
   leash::MapCell<UpcallQueue> upcalls_{UpcallQueue{}};
-  /// What it subscribed.
-  leash::Cell<std::array<Subscription, max_subscriptions>> subscriptions_;
-  /// What it allowed.
-  leash::Cell<std::array<Allow, max_allows>> allows_;
+  /// What it subscribed. One cell each, not one cell of the array: a
+  /// search reads the entries in place, where a copy of the array would be
+  /// written at every upcall and every allow (`Processes::forget_sharing`
+  /// empties them).
+  std::array<leash::Cell<Subscription>, max_subscriptions> subscriptions_;
+  /// What it allowed (one cell each, as `subscriptions_`).
+  std::array<leash::Cell<Allow>, max_allows> allows_;
   /// Each grant's offset in its RAM block (0: not allocated yet).
-  leash::Cell<std::array<std::uint32_t, max_grants>> grant_offsets_;
+  std::array<leash::Cell<std::uint32_t>, max_grants> grant_offsets_;
   /// The grants being entered (bit n: grant n), to refuse a nested entry.
   leash::Cell<std::uint32_t> entered_grants_;
   /// Restarts so far.

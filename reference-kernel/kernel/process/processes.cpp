@@ -76,9 +76,7 @@ Result Processes::start(const Process &process) const {
   process.id_.set(id);
   process.app_break_.set(*initial_break);
   process.kernel_break_.set(memory.ram_end());
-  process.subscriptions_.set({});
-  process.allows_.set({});
-  process.grant_offsets_.set({});
+  forget_sharing(process);
   process.entered_grants_.set(0);
   process.upcalls_.map([](UpcallQueue &queue) { queue.clear(); });
   process.last_fault_.clear();
@@ -108,9 +106,7 @@ Result Processes::start(const Process &process) const {
 
 void Processes::end(const Process &process, ProcessState state) const {
   process.state_.set(state);
-  process.subscriptions_.set({});
-  process.allows_.set({});
-  process.grant_offsets_.set({});
+  forget_sharing(process);
   process.upcalls_.map([](UpcallQueue &queue) { queue.clear(); });
 }
 
@@ -207,19 +203,15 @@ Result Processes::schedule_upcall(
   if (process == nullptr) {
     return Result::failure(ErrorCode::invalid);
   }
-  const auto subscriptions = process->subscriptions_.get();
-  const auto found = std::find_if(subscriptions.begin(), subscriptions.end(),
-                                  [slot](const Subscription &subscription) {
-                                    return subscription.function != 0 &&
-                                           subscription.slot == slot;
-                                  });
-  if (found == subscriptions.end()) {
+  const auto found = subscription_of(*process, slot);
+  if (found == process->subscriptions_.end()) {
     return Result::failure(ErrorCode::off);
   }
+  const Subscription subscription = found->get();
   const Upcall upcall{.slot = slot,
-                      .function = found->function,
+                      .function = subscription.function,
                       .arguments = arguments,
-                      .user_data = found->user_data};
+                      .user_data = subscription.user_data};
   const bool queued =
       process->upcalls_
           .map([&upcall](UpcallQueue &queue) { return queue.push(upcall); })
@@ -227,9 +219,32 @@ Result Processes::schedule_upcall(
   return queued ? Result::ok() : Result::failure(ErrorCode::busy);
 }
 
+std::array<leash::Cell<Subscription>, max_subscriptions>::const_iterator
+Processes::subscription_of(const Process &process, UpcallSlot slot) {
+  return std::find_if(
+      process.subscriptions_.begin(), process.subscriptions_.end(),
+      [slot](const leash::Cell<Subscription> &entry) {
+        const Subscription subscription = entry.get();
+        return subscription.function != 0 && subscription.slot == slot;
+      });
+}
+
+void Processes::forget_sharing(const Process &process) {
+  for (const leash::Cell<Subscription> &subscription : process.subscriptions_) {
+    subscription.set({});
+  }
+  for (const leash::Cell<Allow> &allow : process.allows_) {
+    allow.set({});
+  }
+  for (const leash::Cell<std::uint32_t> &offset : process.grant_offsets_) {
+    offset.set(0);
+  }
+}
+
 std::optional<Allow> Processes::find_allow(const Process &process,
                                            UpcallSlot slot, bool read_write) {
-  for (const Allow &allow : process.allows_.get()) {
+  for (const leash::Cell<Allow> &entry : process.allows_) {
+    const Allow allow = entry.get();
     if (allow.length != 0 && allow.slot == slot &&
         allow.read_write == read_write) {
       return allow;
@@ -284,8 +299,8 @@ Result Processes::begin_grant(ProcessId id, std::size_t number,
     return Result::failure(ErrorCode::already);
   }
   const ProcessMemory memory = process->memory();
-  auto offsets = process->grant_offsets_.get();
-  fresh = offsets[number] == 0;
+  const leash::Cell<std::uint32_t> &offset = process->grant_offsets_[number];
+  fresh = offset.get() == 0;
   if (fresh) {
     // The grant region grows down from the end of the RAM block, never
     // below the break the MPU enforces for the process.
@@ -300,10 +315,9 @@ Result Processes::begin_grant(ProcessId id, std::size_t number,
       return Result::failure(ErrorCode::no_memory);
     }
     process->kernel_break_.set(start);
-    offsets[number] = start - memory.ram_start();
-    process->grant_offsets_.set(offsets);
+    offset.set(start - memory.ram_start());
   }
-  storage = memory.ram().subspan(offsets[number], size);
+  storage = memory.ram().subspan(offset.get(), size);
   if (fresh) {
     std::fill(storage.begin(), storage.end(), std::uint8_t{0});
   }

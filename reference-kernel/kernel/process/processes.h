@@ -181,6 +181,14 @@ private:
   /// Like `read_only_bytes`, for a read-write allow.
   [[nodiscard]] std::optional<std::span<std::uint8_t>>
   read_write_bytes(ProcessId process, UpcallSlot slot) const;
+  /// The live subscription of `process` at `slot`, or the end of its
+  /// subscriptions.
+  [[nodiscard]] static std::array<leash::Cell<Subscription>,
+                                  max_subscriptions>::const_iterator
+  subscription_of(const Process &process, UpcallSlot slot);
+  /// Forgets every subscription, allow and grant of `process` (its start
+  /// and its end).
+  static void forget_sharing(const Process &process);
   /// The allow of `process` at `slot` of the kind `read_write`, if any.
   [[nodiscard]] static std::optional<Allow>
   find_allow(const Process &process, UpcallSlot slot, bool read_write);

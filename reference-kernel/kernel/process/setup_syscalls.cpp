@@ -34,27 +34,23 @@ Processes::subscribe(const Process &process,
     return SyscallReturn::failure_u32_u32(ErrorCode::invalid, function,
                                           user_data);
   }
-  auto subscriptions = process.subscriptions_.get();
-  auto entry = std::find_if(subscriptions.begin(), subscriptions.end(),
-                            [slot](const Subscription &subscription) {
-                              return subscription.function != 0 &&
-                                     subscription.slot == slot;
-                            });
-  if (entry == subscriptions.end()) {
-    entry = std::find_if(subscriptions.begin(), subscriptions.end(),
-                         [](const Subscription &subscription) {
-                           return subscription.function == 0;
+  auto entry = subscription_of(process, slot);
+  Subscription previous{};
+  if (entry != process.subscriptions_.end()) {
+    previous = entry->get();
+  } else {
+    entry = std::find_if(process.subscriptions_.begin(),
+                         process.subscriptions_.end(),
+                         [](const leash::Cell<Subscription> &subscription) {
+                           return subscription.get().function == 0;
                          });
-    if (entry == subscriptions.end()) {
+    if (entry == process.subscriptions_.end()) {
       return SyscallReturn::failure_u32_u32(ErrorCode::no_memory, function,
                                             user_data);
     }
-    *entry = Subscription{.slot = slot};
   }
-  const Subscription previous = *entry;
-  *entry =
-      Subscription{.slot = slot, .function = function, .user_data = user_data};
-  process.subscriptions_.set(subscriptions);
+  entry->set(
+      Subscription{.slot = slot, .function = function, .user_data = user_data});
   process.upcalls_.map([slot](UpcallQueue &queue) { queue.remove(slot); });
   return SyscallReturn::success_u32_u32(previous.function, previous.user_data);
 }
@@ -84,37 +80,40 @@ Processes::allow(const Process &process, bool read_write,
   if (!inside) {
     return refuse(ErrorCode::invalid);
   }
-  auto allows = process.allows_.get();
+  const auto &allows = process.allows_;
   // Two read-write allows of the same bytes would give two drivers (or one,
   // twice) mutable views of the same memory: refused, as a second lease of
   // the same buffer is.
   if (read_write &&
-      std::any_of(allows.begin(), allows.end(), [&](const Allow &other) {
-        return other.read_write && !(other.slot == slot) &&
-               overlap(address, length, other.address, other.length);
-      })) {
+      std::any_of(
+          allows.begin(), allows.end(), [&](const leash::Cell<Allow> &entry) {
+            const Allow other = entry.get();
+            return other.read_write && !(other.slot == slot) &&
+                   overlap(address, length, other.address, other.length);
+          })) {
     return refuse(ErrorCode::invalid);
   }
-  auto entry =
-      std::find_if(allows.begin(), allows.end(), [&](const Allow &other) {
-        return other.length != 0 && other.slot == slot &&
-               other.read_write == read_write;
+  auto entry = std::find_if(
+      allows.begin(), allows.end(), [&](const leash::Cell<Allow> &other) {
+        return other.get().length != 0 && other.get().slot == slot &&
+               other.get().read_write == read_write;
       });
-  const Allow previous = entry == allows.end() ? Allow{} : *entry;
+  const Allow previous = entry == allows.end() ? Allow{} : entry->get();
   if (entry == allows.end() && length != 0) {
     entry = std::find_if(allows.begin(), allows.end(),
-                         [](const Allow &other) { return other.length == 0; });
+                         [](const leash::Cell<Allow> &other) {
+                           return other.get().length == 0;
+                         });
     if (entry == allows.end()) {
       return refuse(ErrorCode::no_memory);
     }
   }
   if (entry != allows.end()) {
-    *entry = Allow{.slot = slot,
-                   .read_write = read_write,
-                   .address = address,
-                   .length = length};
+    entry->set(Allow{.slot = slot,
+                     .read_write = read_write,
+                     .address = address,
+                     .length = length});
   }
-  process.allows_.set(allows);
   return SyscallReturn::success_u32_u32(previous.address, previous.length);
 }
 
