@@ -85,7 +85,7 @@ SyscallReturn AlarmDriver::arm(ProcessId process, Ticks reference,
   if (!entered.is_ok()) {
     return SyscallReturn::from(entered);
   }
-  set_armed(process, true);
+  armed_.mark(process);
   set_earliest();
   return SyscallReturn::success_u32(static_cast<Ticks>(reference + dt));
 }
@@ -103,7 +103,7 @@ SyscallReturn AlarmDriver::disarm(ProcessId process) const {
   if (!was_armed) {
     return SyscallReturn::failure(ErrorCode::already);
   }
-  set_armed(process, false);
+  armed_.unmark(process);
   set_earliest();
   return SyscallReturn::success();
 }
@@ -112,10 +112,7 @@ void AlarmDriver::set_earliest() const {
   const Ticks now_ticks = alarm_.now();
   std::optional<Expiration> earliest;
   Ticks earliest_remaining = 0;
-  for (const ProcessId process : armed_.get()) {
-    if (process.run == 0) {
-      continue;
-    }
+  armed_.for_each([&](ProcessId process) {
     std::optional<Expiration> found;
     const Result entered =
         expirations_.enter(process, [&found](Expiration &expiration) {
@@ -124,8 +121,8 @@ void AlarmDriver::set_earliest() const {
           }
         });
     if (!entered.is_ok() || !found) {
-      set_armed(process, false); // Ended, or disarmed: forget it.
-      continue;
+      armed_.unmark(process); // Ended, or disarmed: forget it.
+      return;
     }
     const Ticks remaining =
         has_expired(now_ticks, found->reference, found->dt)
@@ -135,7 +132,7 @@ void AlarmDriver::set_earliest() const {
       earliest = found;
       earliest_remaining = remaining;
     }
-  }
+  });
   if (!earliest) {
     alarm_.disarm();
     return;
@@ -149,10 +146,7 @@ void AlarmDriver::alarm_fired() const {
   const Ticks now_ticks = alarm_.now();
   std::array<Expired, kernel::process::Processes::capacity> expired{};
   std::size_t count = 0;
-  for (const ProcessId process : armed_.get()) {
-    if (process.run == 0) {
-      continue;
-    }
+  armed_.for_each([&](ProcessId process) {
     std::optional<Ticks> expiration;
     const Result entered = expirations_.enter(process, [&expiration, now_ticks](
                                                            Expiration &alarm) {
@@ -162,33 +156,23 @@ void AlarmDriver::alarm_fired() const {
       }
     });
     if (!entered.is_ok()) {
-      set_armed(process, false); // Its process ended: no upcall for it.
-      continue;
+      armed_.unmark(process); // Its process ended: no upcall for it.
+      return;
     }
     if (expiration) {
-      set_armed(process, false);
+      armed_.unmark(process);
       insert_by_lateness(std::span(expired).first(count + 1),
                          Expired{process, *expiration,
                                  static_cast<Ticks>(now_ticks - *expiration)});
       ++count;
     }
-  }
+  });
   for (const Expired &entry : std::span(expired).first(count)) {
     // A process that subscribed nothing gets nothing (the null upcall).
     static_cast<void>(processes_.schedule_upcall(
         entry.process, fired_slot, {now_ticks, entry.expiration, 0}));
   }
   set_earliest();
-}
-
-void AlarmDriver::set_armed(ProcessId process, bool armed) const {
-  ArmedProcesses processes = armed_.get();
-  if (armed) {
-    processes[process.index] = process;
-  } else if (processes[process.index] == process) {
-    processes[process.index] = ProcessId{};
-  }
-  armed_.set(processes);
 }
 
 } // namespace capsules::process

@@ -4,6 +4,7 @@
 #define CAPSULES_PROCESS_ALARM_DRIVER_H
 
 #include "capsules/process/grant_numbers.h"
+#include "capsules/process/marked_processes.h"
 #include "kernel/hil/time.h"
 #include "kernel/process/grant.h"
 #include "kernel/process/processes.h"
@@ -95,10 +96,6 @@ private:
     kernel::hil::time::Ticks dt;
   };
 
-  /// The processes with an alarm armed, by slot (a run number of 0: none).
-  using ArmedProcesses = std::array<kernel::process::ProcessId,
-                                    kernel::process::Processes::capacity>;
-
   /// Arms `process`'s alarm for `reference` + `dt`.
   [[nodiscard]] kernel::process::SyscallReturn
   arm(kernel::process::ProcessId process, kernel::hil::time::Ticks reference,
@@ -108,8 +105,6 @@ private:
   disarm(kernel::process::ProcessId process) const;
   /// Sets the shared alarm for the earliest armed process, or disarms it.
   void set_earliest() const;
-  /// Marks `process` as armed, or not.
-  void set_armed(kernel::process::ProcessId process, bool armed) const;
 
   /// The process table.
   const kernel::process::Processes &processes_;
@@ -118,7 +113,7 @@ private:
   /// Each process's alarm.
   kernel::process::Grant<Expiration, grant_numbers::alarm> expirations_;
   /// Which processes have one armed.
-  leash::Cell<ArmedProcesses> armed_;
+  MarkedProcesses armed_;
 };
 
 } // namespace capsules::process

@@ -103,7 +103,7 @@ SyscallReturn ConsoleDriver::start_write(ProcessId process,
   if (refused) {
     return SyscallReturn::failure(*refused);
   }
-  set_waiting(process, true);
+  waiting_.mark(process);
   start_next_write();
   return SyscallReturn::success();
 }
@@ -112,14 +112,11 @@ void ConsoleDriver::start_next_write() const {
   if (transmit_buffer_.is_none()) {
     return; // A chunk is on the UART; its end starts the next.
   }
-  constexpr std::size_t slots = kernel::process::Processes::capacity;
+  constexpr std::size_t slots = MarkedProcesses::slot_count;
   for (std::size_t step = 1; step <= slots; ++step) {
     const std::size_t slot = (served_last_.get() + step) % slots;
-    const ProcessId process = waiting_.get()[slot];
-    if (process.run == 0) {
-      continue;
-    }
-    if (send_chunk(process)) {
+    const std::optional<ProcessId> process = waiting_.at(slot);
+    if (process && send_chunk(*process)) {
       return;
     }
   }
@@ -134,7 +131,7 @@ bool ConsoleDriver::send_chunk(ProcessId process) const {
         remaining = requests.write_length - requests.written;
       });
   if (!entered.is_ok()) {
-    set_waiting(process, false); // The process is gone; so is its write.
+    waiting_.unmark(process); // The process is gone; so is its write.
     return false;
   }
   leash::Lease<std::uint8_t> buffer = transmit_buffer_.take();
@@ -184,7 +181,7 @@ void ConsoleDriver::transmitted(leash::Lease<std::uint8_t> buffer,
         more = result.is_ok() && requests.written < requests.write_length;
       });
   if (!entered.is_ok()) {
-    set_waiting(*writer, false); // It ended while its chunk was sent.
+    waiting_.unmark(*writer); // It ended while its chunk was sent.
   } else if (!more) {
     finish_write(*writer);
   } else if (send_chunk(*writer)) {
@@ -194,7 +191,7 @@ void ConsoleDriver::transmitted(leash::Lease<std::uint8_t> buffer,
 }
 
 void ConsoleDriver::finish_write(ProcessId process) const {
-  set_waiting(process, false);
+  waiting_.unmark(process);
   std::uint32_t written = 0;
   const Result entered =
       requests_.enter(process, [&written](Requests &requests) {
@@ -206,16 +203,6 @@ void ConsoleDriver::finish_write(ProcessId process) const {
     static_cast<void>(
         processes_.schedule_upcall(process, write_done_slot, {written, 0, 0}));
   }
-}
-
-void ConsoleDriver::set_waiting(ProcessId process, bool waiting) const {
-  WaitingWriters writers = waiting_.get();
-  if (waiting) {
-    writers[slot_of(process)] = process;
-  } else if (writers[slot_of(process)] == process) {
-    writers[slot_of(process)] = ProcessId{};
-  }
-  waiting_.set(writers);
 }
 
 SyscallReturn ConsoleDriver::start_read(ProcessId process,

@@ -4,6 +4,7 @@
 #define CAPSULES_PROCESS_CONSOLE_DRIVER_H
 
 #include "capsules/process/grant_numbers.h"
+#include "capsules/process/marked_processes.h"
 #include "kernel/hil/uart.h"
 #include "kernel/process/grant.h"
 #include "kernel/process/processes.h"
@@ -127,10 +128,6 @@ private:
     std::uint32_t received;
   };
 
-  /// Which process waits to write, by slot (a run number of 0: none).
-  using WaitingWriters = std::array<kernel::process::ProcessId,
-                                    kernel::process::Processes::capacity>;
-
   // The commands' work stays out of line (`noinline`), so that `command`
   // itself is a jump table that saves no registers: processes probe drivers
   // with command 0, and that costs a few instructions, not a frame built for
@@ -162,8 +159,6 @@ private:
   /// Ends `process`'s read with `result`: it hears the status and count.
   void finish_read(kernel::process::ProcessId process,
                    kernel::Result result) const;
-  /// Marks `process` as waiting to write, or not.
-  void set_waiting(kernel::process::ProcessId process, bool waiting) const;
 
   /// The process table.
   const kernel::process::Processes &processes_;
@@ -183,7 +178,7 @@ private:
   /// ended; the read in `reader_`, if any, starts when it ends.
   leash::Cell<bool> draining_{false};
   /// The processes waiting to write.
-  leash::Cell<WaitingWriters> waiting_;
+  MarkedProcesses waiting_;
   /// The slot of the process served last (where the round robin resumes).
   leash::Cell<std::size_t> served_last_;
 };
