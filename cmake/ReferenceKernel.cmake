@@ -81,7 +81,8 @@ leash_add_kernel_qemu_test(kernel.boot.end_of_transmission qemu-mps2-an386.elf
 
 # The in-kernel tests: virtual alarms in order across the counter's wrap,
 # deferred calls, LEDs, SysTick, the MPU (region count, read-back, the
-# kernel running with the MPU on), a console transmission of 311 bytes through
+# kernel running with the MPU on), the image's memcpy, memmove and memset
+# (every length to 40 bytes at every alignment), a console transmission of 311 bytes through
 # a 64-byte lease and the UART's one-byte buffer (it must come out whole,
 # and so must the debug output written meanwhile, through the same UART),
 # and a line received from QEMU's serial input. Once as the board runs (the
@@ -93,7 +94,8 @@ set(kernel_tests_checks
   --expect "^debug output amid the console's$"
   --expect "^leash receive test$"
   --expect "^test mpu: ok$"
-  --expect "^kernel tests: 7 passed, 0 failed$"
+  --expect "^test memory functions: ok$"
+  --expect "^kernel tests: 8 passed, 0 failed$"
   --forbid "FAILED|panic|unhandled exception")
 leash_add_kernel_qemu_test(kernel.tests qemu-mps2-an386-tests.elf
   ${kernel_tests_checks})

@@ -15,6 +15,14 @@
 // They are `used`: with link-time optimisation, the calls the code generator
 // emits for copies come after the optimiser has decided what is unused.
 
+namespace {
+
+/// A word that may alias any object, as the bytes the functions below copy
+/// and fill may belong to objects of any type.
+using AliasingWord [[gnu::may_alias]] = std::uint32_t;
+
+} // namespace
+
 extern "C" {
 
 /// Copies `size` bytes from `source` to `destination`; the ranges must not
@@ -31,8 +39,8 @@ LEASH_UNSAFE("the C library's contract: the caller passes two valid, "
   if (((reinterpret_cast<std::uintptr_t>(to) |
         reinterpret_cast<std::uintptr_t>(from)) &
        3U) == 0) {
-    auto *to_words = static_cast<std::uint32_t *>(destination);
-    const auto *from_words = static_cast<const std::uint32_t *>(source);
+    auto *to_words = static_cast<AliasingWord *>(destination);
+    const auto *from_words = static_cast<const AliasingWord *>(source);
     for (; index + 4 <= size; index += 4) {
       to_words[index / 4] = from_words[index / 4];
     }
@@ -83,8 +91,24 @@ LEASH_UNSAFE("the C library's contract: the caller passes a valid range of "
              "`size` bytes")
 [[gnu::used]] void *memset(void *destination, int value, std::size_t size) {
   auto *to = static_cast<unsigned char *>(destination);
-  for (std::size_t index = 0; index < size; ++index) {
-    to[index] = static_cast<unsigned char>(value);
+  const auto byte = static_cast<unsigned char>(value);
+  std::size_t index = 0;
+  // Bytes up to a word boundary, then word by word (the clears of
+  // structures, tables and grants): four times fewer stores than byte by
+  // byte, which cost a process's alarm 360 instructions to clear 96 bytes.
+  for (;
+       index < size && (reinterpret_cast<std::uintptr_t>(to + index) & 3U) != 0;
+       ++index) {
+    to[index] = byte;
+  }
+  auto *to_words = reinterpret_cast<AliasingWord *>(to + index);
+  const std::uint32_t word = byte * 0x01010101U;
+  for (std::size_t count = (size - index) / 4; count > 0; --count) {
+    *to_words++ = word;
+    index += 4;
+  }
+  for (; index < size; ++index) {
+    to[index] = byte;
   }
   return destination;
 }

@@ -5,6 +5,7 @@
 #include "boards/qemu-mps2-an386/tests/deferred_call_test.h"
 #include "boards/qemu-mps2-an386/tests/kernel_test.h"
 #include "boards/qemu-mps2-an386/tests/led_test.h"
+#include "boards/qemu-mps2-an386/tests/memory_functions_test.h"
 #include "boards/qemu-mps2-an386/tests/mpu_test.h"
 #include "boards/qemu-mps2-an386/tests/system_tick_test.h"
 #include "boards/qemu-mps2-an386/tests/test_console.h"
@@ -63,10 +64,11 @@ int main() {
       platform.console, test_console, platform.alarm_mux};
   static const tests::AlarmOrderTest alarm_order_test{platform.alarm_mux};
   // The alarm test first: it must start before the counter's wrap.
-  static const std::array<const tests::KernelTest *, 7> all_tests{
-      &alarm_order_test, &deferred_call_test, &led_test,
-      &system_tick_test, &mpu_test,           &console_transmit_test,
-      &uart_receive_test};
+  static const tests::MemoryFunctionsTest memory_functions_test;
+  static const std::array<const tests::KernelTest *, 8> all_tests{
+      &alarm_order_test,      &deferred_call_test, &led_test,
+      &system_tick_test,      &mpu_test,           &memory_functions_test,
+      &console_transmit_test, &uart_receive_test};
   static const tests::TestRunner runner{all_tests, platform.kernel,
                                         platform.alarm_mux};
   runner.start();
