@@ -144,13 +144,17 @@ def build_board(tock, board, sysroot, environment):
     """The board's release image; returns its path."""
     directory = os.path.join(tock, "boards", board)
     # Tock's own warnings (the edited board leaves some names unused) are
-    # not this script's output.
-    flags = " ".join(["--sysroot", sysroot, "-A", "warnings", *LINK_FLAGS])
+    # not this script's output: they are shown only if the build fails. Not
+    # `-A warnings`: cargo reads rustc's warnings about the crate types a
+    # bare-metal target drops, and cannot parse rustc's answer without them.
+    flags = " ".join(["--sysroot", sysroot, *LINK_FLAGS])
     result = subprocess.run(
         [CARGO, "rustc", "--offline", "--quiet", "--target", TARGET,
          "--bin", board, "--release", "--", f"-Clink-arg=-L{directory}"],
-        cwd=directory, env=dict(environment, RUSTFLAGS=flags))
+        cwd=directory, env=dict(environment, RUSTFLAGS=flags),
+        capture_output=True, text=True)
     if result.returncode != 0:
+        sys.stderr.write(result.stderr[-4000:])
         fail(f"cargo could not build {board}", status=1)
     return os.path.join(tock, "target", TARGET, "release", board)
 
