@@ -309,6 +309,9 @@ llvm::Error verifyCheckOptions(const CheckRequest &Request) {
   if (Request.Checks)
     if (llvm::Error E = verifyChecks(*Request.Checks))
       return E;
+  if (Request.HeaderFilter)
+    if (llvm::Error E = verifyHeaderFilter(*Request.HeaderFilter))
+      return E;
   if (!Request.Config)
     return llvm::Error::success();
   auto Parsed = clang::tidy::parseConfiguration(
@@ -447,6 +450,8 @@ std::string runConfiguration(const CheckRequest &Request) {
       {"excludes", Request.Excludes},
       {"checks", Request.Checks ? nlohmann::json(*Request.Checks) : nullptr},
       {"config", Request.Config ? nlohmann::json(*Request.Config) : nullptr},
+      {"headerFilter",
+       Request.HeaderFilter ? nlohmann::json(*Request.HeaderFilter) : nullptr},
       {"queryDrivers", Request.QueryDrivers},
       {"extraArgsBefore", Request.ExtraArgsBefore},
       {"extraArgs", Request.ExtraArgs},
@@ -480,7 +485,7 @@ int runCheck(const CheckRequest &Request) {
     return usageError("the compile database of '" + Request.BuildDirectory +
                       "' has no translation units");
   CheckSelection Selection{Request.Checks, Request.Config,
-                           Request.UnsafeInventory};
+                           Request.UnsafeInventory, Request.HeaderFilter};
   if (llvm::Error E = verifyConfiguration(*Files, Selection))
     return usageError(llvm::toString(std::move(E)));
   std::vector<SkippedUnit> Skipped;

@@ -32,6 +32,8 @@ struct CheckRequest {
   std::vector<std::string> Excludes;
   std::optional<std::string> Checks;
   std::optional<std::string> Config;
+  /// `--header-filter`: only headers this regex matches get findings.
+  std::optional<std::string> HeaderFilter;
   /// Extra GCC drivers to query, as globs.
   std::vector<std::string> QueryDrivers;
   /// Arguments added to every command, after the compiler's name

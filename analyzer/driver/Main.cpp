@@ -58,6 +58,12 @@ cl::opt<std::string> Checks("checks",
                             cl::desc("Checks to run, as clang-tidy's -checks "
                                      "globs (default: leash-*)"),
                             cl::sub(CheckSubcommand), cl::cat(LeashCategory));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Report findings only in the headers whose path matches "
+             "<regex>, and in the units themselves (as clang-tidy's; over "
+             ".clang-tidy's HeaderFilterRegex; default: every header)"),
+    cl::value_desc("regex"), cl::sub(CheckSubcommand), cl::cat(LeashCategory));
 cl::opt<std::string> Config("config",
                             cl::desc("YAML configuration used instead of "
                                      ".clang-tidy files"),
@@ -283,6 +289,8 @@ int main(int argc, char **argv) {
       Request.Checks = Checks;
     if (Config.getNumOccurrences())
       Request.Config = Config;
+    if (HeaderFilter.getNumOccurrences())
+      Request.HeaderFilter = HeaderFilter;
     Request.QueryDrivers.assign(QueryDriver.begin(), QueryDriver.end());
     Request.ExtraArgs.assign(ExtraArg.begin(), ExtraArg.end());
     Request.ExtraArgsBefore.assign(ExtraArgBefore.begin(),
@@ -331,6 +339,7 @@ int main(int argc, char **argv) {
     Options.Version = LEASH_VERSION;
     if (LspChecks.getNumOccurrences())
       Options.Checks = LspChecks;
+
     if (!loadModules(LspLoad))
       return leash::ExitUsage;
     return leash::runLsp(Options);

@@ -100,6 +100,9 @@ ResultCache::keys(const AdjustedDatabase &Database,
         clang::tooling::getClangStripOutputAdjuster();
     std::map<std::string, std::string> EnabledChecks;
     llvm::StringMap<std::string> FileDigests;
+    // The checks of each folder's configuration: a header's findings are
+    // kept only for the rules its own folder enables.
+    llvm::StringMap<std::string> FolderChecks;
     for (size_t I = Begin; I < End; ++I) {
       const std::string &File = Files[I];
       std::vector<clang::tooling::CompileCommand> Commands =
@@ -153,6 +156,11 @@ ResultCache::keys(const AdjustedDatabase &Database,
           Digest->second = fileDigest(Input);
         addField(Hasher, Input);
         addField(Hasher, Digest->second);
+        auto [Checks, Read] =
+            FolderChecks.try_emplace(llvm::sys::path::parent_path(Input));
+        if (Read)
+          Checks->second = (*Provider)->getOptions(Input).Checks.value_or("");
+        addField(Hasher, Checks->second);
       }
       Found[I] = hex(Hasher.final());
     }

@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -19,6 +20,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 namespace leash {
@@ -175,6 +177,40 @@ Severity severityOf(clang::tooling::Diagnostic::Level Level) {
   }
 }
 
+/// Which rules each header's own configuration enables: a header's
+/// findings are kept only for those, so that a folder whose `.clang-tidy`
+/// turns leash off (vendored code) gets no findings through the units that
+/// include it. Read once per folder, as configurations are per folder.
+class HeaderRules {
+public:
+  /// The rules of the headers of \p MainFile's unit, as \p Context's
+  /// configuration gives them.
+  HeaderRules(const ClangTidyContext &Context, std::string MainFile)
+      : Context(Context), MainFile(std::move(MainFile)) {}
+
+  /// Whether \p Error, one of the unit's diagnostics, is kept: always for
+  /// the compiler's own and for those in the main file.
+  bool keeps(const ClangTidyError &Error) {
+    if (llvm::StringRef(Error.DiagnosticName).startswith("clang-diagnostic-"))
+      return true;
+    const std::string File =
+        canonicalPath(Error.Message.FilePath, Error.BuildDirectory);
+    if (File.empty() || File == MainFile)
+      return true;
+    auto [Rules, Inserted] =
+        Folders.try_emplace(llvm::sys::path::parent_path(File));
+    if (Inserted)
+      Rules->second = std::make_unique<clang::tidy::CachedGlobList>(
+          Context.getOptionsForFile(File).Checks.value_or(""));
+    return Rules->second->contains(Error.DiagnosticName);
+  }
+
+private:
+  const ClangTidyContext &Context;
+  const std::string MainFile;
+  llvm::StringMap<std::unique_ptr<clang::tidy::CachedGlobList>> Folders;
+};
+
 Finding toFinding(const ClangTidyError &Error, LineTable &Lines,
                   const MacroUses &Uses) {
   Finding Result;
@@ -211,11 +247,22 @@ Finding toFinding(const ClangTidyError &Error, LineTable &Lines,
 
 } // namespace
 
+llvm::Error verifyHeaderFilter(llvm::StringRef Regex) {
+  std::string Why;
+  if (llvm::Regex(Regex).isValid(Why))
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "--header-filter '" + Regex.str() +
+                                     "' is not a regular expression: " + Why);
+}
+
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const CheckSelection &Selection) {
   clang::tidy::ClangTidyOptions Override;
   if (Selection.Checks)
     Override.Checks = *Selection.Checks;
+  if (Selection.HeaderFilter)
+    Override.HeaderFilterRegex = *Selection.HeaderFilter;
   if (Selection.Config) {
     auto Parsed = clang::tidy::parseConfiguration(
         llvm::MemoryBufferRef(*Selection.Config, "--config"));
@@ -279,7 +326,10 @@ TranslationUnitResult analyseTranslationUnit(
   const bool Failed = !Result.FailureReason.empty();
 
   LineTable Lines(*FileSystem);
+  HeaderRules Headers(Context, canonicalPath(File, ""));
   for (const ClangTidyError &Error : DiagConsumer.take()) {
+    if (!Headers.keeps(Error))
+      continue;
     if (Error.DiagLevel == clang::tooling::Diagnostic::Remark) {
       if (!Failed)
         Result.Remarks.push_back(toFinding(Error, Lines, Uses));

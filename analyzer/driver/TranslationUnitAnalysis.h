@@ -45,11 +45,18 @@ struct CheckSelection {
   std::optional<std::string> Config;
   /// Also collect the unsafe markers (`--unsafe-inventory`).
   bool UnsafeInventory = false;
+  /// A `--header-filter` regex over every configuration's
+  /// `HeaderFilterRegex`: only the headers it matches get findings.
+  std::optional<std::string> HeaderFilter;
 };
 
 /// The options leash runs with when nothing overrides them: every leash
 /// rule, and findings in every non-system header.
 clang::tidy::ClangTidyOptions defaultTidyOptions();
+
+/// Fails, saying why, when \p Regex (a `--header-filter`) is not a valid
+/// regular expression: clang-tidy would match nothing with it, silently.
+llvm::Error verifyHeaderFilter(llvm::StringRef Regex);
 
 /// The configuration source clang-tidy would use: `.clang-tidy` files, or
 /// the `--config` text, under leash's defaults and the `--checks` override.
@@ -58,7 +65,10 @@ makeOptionsProvider(const CheckSelection &Selection);
 
 /// Analyses \p File, whose command is in \p Database. Files are read
 /// through \p FileSystem when given (`leash lsp` lays the editor's unsaved
-/// text over the disk), else from the disk.
+/// text over the disk), else from the disk. A finding in a header whose
+/// own configuration (the `.clang-tidy` of its folder) does not enable the
+/// finding's rule is dropped: vendored code that turns leash off is left
+/// alone in the headers other units include, as in its own units.
 TranslationUnitResult analyseTranslationUnit(
     const AdjustedDatabase &Database, const std::string &File,
     const CheckSelection &Selection,
