@@ -15,7 +15,14 @@ callback:
     handler;
   * the callback is the first instruction of the client's function.
 
-Usage: measure.py IMAGE.elf TRACE.log [--nm PROGRAM]
+The images link with link-time optimisation, which inlines the drivers'
+bottom halves into the chip's dispatch and `wfi` into the kernel loop: an
+interrupt is told by the HIL client the kernel calls first after it (the
+UART's mux for a reception or a transmission, the alarm's mux for an
+expiry), and the wake-up by the address of the `wfi` instruction.
+
+Usage: measure.py IMAGE.elf TRACE.log --events KIND [--nm PROGRAM]
+                  [--objdump PROGRAM]
 """
 
 import argparse
@@ -25,6 +32,13 @@ import statistics
 import subprocess
 import sys
 
+# The kernel loop's step: each turn checks for interrupts, then runs one
+# deferred call.
+STEP = "kernel::Kernel::service_one_step(kernel::Chip const&) const"
+# The drivers' clients: the first of these the kernel calls after an
+# interrupt says which event it was.
+HIL_CLIENTS = ("capsules::MuxUart::received", "capsules::MuxUart::transmitted",
+               "capsules::MuxAlarm::alarm_fired")
 TRACE_LINE = re.compile(r"^Trace \d+: 0x[0-9a-f]+ \[[0-9a-f]+/([0-9a-f]+)/")
 REWOUND_LINE = re.compile(r"rewound execution of TB to ([0-9a-f]+)")
 
@@ -53,8 +67,15 @@ class Symbols:
             return self.names[index], self.starts[index]
         return "?", None
 
-    def start_of(self, name):
-        return self.starts[self.names.index(name)]
+
+
+def wfi_addresses(image, objdump):
+    """The addresses of the image's `wfi` instructions."""
+    output = subprocess.run([objdump, "-d", image], check=True,
+                            capture_output=True, text=True).stdout
+    return {int(match.group(1), 16)
+            for match in re.finditer(r"^\s*([0-9a-f]+):\s[^\n]*\twfi\b",
+                                     output, re.MULTILINE)}
 
 
 def read_trace(path):
@@ -96,37 +117,39 @@ class Trace:
                 if self.entries[index] and predicate(name)]
 
 
-def event_start(trace, handler_entry, previous_boundary, wfi_address):
+def event_start(trace, handler_entry, previous_boundary, wfis):
     """Where the event began: after the latest `wfi` since the previous
     event's handler (the core was asleep), else at the handler's entry."""
     for index in range(handler_entry - 1, previous_boundary, -1):
-        if trace.counters[index] == wfi_address:
+        if trace.counters[index] in wfis:
             return index + 1
-        if trace.functions[index] == "kernel::Kernel::run_one_step(kernel::Chip const&) const":
+        if trace.entries[index] and trace.functions[index] == STEP:
             break  # Awake and looping: the interrupt came during work.
     return handler_entry
 
 
-def latencies(trace, symbols, bottom_half, is_callback):
-    """Instructions from each interrupt whose bottom half is `bottom_half` to
-    the next entry of a function for which `is_callback` holds."""
+def latencies(trace, wfis, client, is_callback):
+    """Instructions from each interrupt whose HIL client (the first of
+    HIL_CLIENTS the kernel calls after it) is `client` to the next entry of
+    a function for which `is_callback` holds."""
     isr = "arch::cortex_m::defer_interrupt_to_kernel()"
-    wfi_address = symbols.start_of("arch::cortex_m::wait_for_interrupt()")
     handler_entries = trace.entry_indices(lambda name: name == isr)
     results = []
     for position, handler in enumerate(handler_entries):
         following = (handler_entries[position + 1]
                      if position + 1 < len(handler_entries) else len(trace.counters))
         previous = handler_entries[position - 1] if position > 0 else 0
-        saw_bottom_half = False
+        reached_client = False
         for index in range(handler, following):
             if not trace.entries[index]:
                 continue
             name = trace.functions[index]
-            if name.startswith(bottom_half):
-                saw_bottom_half = True
-            elif saw_bottom_half and is_callback(name):
-                start = event_start(trace, handler, previous, wfi_address)
+            if not reached_client and name.startswith(HIL_CLIENTS):
+                if not name.startswith(client):
+                    break  # Another event's interrupt.
+                reached_client = True
+            if reached_client and is_callback(name):
+                start = event_start(trace, handler, previous, wfis)
                 results.append(index - start)
                 break
     return results
@@ -135,9 +158,8 @@ def latencies(trace, symbols, bottom_half, is_callback):
 def deferred_call_latencies(trace, is_handler):
     """Instructions from the kernel loop's step to a deferred call's handler,
     for steps with no interrupt to service (the loop's cost per call)."""
-    step = "kernel::Kernel::run_one_step(kernel::Chip const&) const"
     results = []
-    steps = trace.entry_indices(lambda name: name == step)
+    steps = trace.entry_indices(lambda name: name == STEP)
     for position, start in enumerate(steps):
         end = steps[position + 1] if position + 1 < len(steps) else len(trace.counters)
         for index in range(start, end):
@@ -180,31 +202,33 @@ def main(argv):
     parser.add_argument("image")
     parser.add_argument("trace")
     parser.add_argument("--nm", default="arm-none-eabi-nm")
+    parser.add_argument("--objdump", default="arm-none-eabi-objdump")
     parser.add_argument("--events", required=True,
                         choices=["uart", "alarm", "deferred-call"])
     arguments = parser.parse_args(argv)
     symbols = Symbols(arguments.image, arguments.nm)
+    wfis = wfi_addresses(arguments.image, arguments.objdump)
     trace = Trace(read_trace(arguments.trace), symbols)
     if arguments.events == "uart":
         report("UART receive interrupt -> MuxUart::received (the HIL client)",
-               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_receive_interrupt",
+               latencies(trace, wfis, "capsules::MuxUart::received",
                          lambda name: name.startswith("capsules::MuxUart::received")))
         report("UART transmit interrupt -> MuxUart::transmitted (the HIL client)",
-               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_transmit_interrupt",
+               latencies(trace, wfis, "capsules::MuxUart::transmitted",
                          lambda name: name.startswith("capsules::MuxUart::transmitted")))
         report("UART receive interrupt -> Console::received",
-               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_receive_interrupt",
+               latencies(trace, wfis, "capsules::MuxUart::received",
                          lambda name: name.startswith("capsules::Console::received")))
         report("UART transmit interrupt -> Console::transmitted",
-               latencies(trace, symbols, "chips::mps2_an386::CmsdkUart::handle_transmit_interrupt",
+               latencies(trace, wfis, "capsules::MuxUart::transmitted",
                          lambda name: name.startswith("capsules::Console::transmitted")))
     elif arguments.events == "alarm":
-        timer = "chips::mps2_an386::TimerAlarm::handle_interrupt"
+        timer = "capsules::MuxAlarm::alarm_fired"
         report("alarm expiry -> MuxAlarm::alarm_fired (the HIL client)",
-               latencies(trace, symbols, timer,
+               latencies(trace, wfis, timer,
                          lambda name: name.startswith("capsules::MuxAlarm::alarm_fired")))
         report("alarm expiry -> a virtual alarm's client alarm_fired",
-               latencies(trace, symbols, timer,
+               latencies(trace, wfis, timer,
                          lambda name: name.endswith("::alarm_fired() const")
                          and not name.startswith("capsules::MuxAlarm")))
     else:

@@ -16,6 +16,7 @@ repository="$(cd "${here}/../.." && pwd)"
 images="${1:-${repository}/build/reference-kernel}"
 qemu="${QEMU:-qemu-system-arm}"
 nm="${NM:-arm-none-eabi-nm}"
+objdump="${OBJDUMP:-arm-none-eabi-objdump}"
 size="${SIZE:-arm-none-eabi-size}"
 
 for image in qemu-mps2-an386.elf qemu-mps2-an386-tests.elf; do
@@ -45,7 +46,7 @@ trace_run qemu-mps2-an386-tests.elf 'leash receive test\n' "${scratch}/tests.log
 trace_run qemu-mps2-an386.elf 'hello\nled 0\nexit\n' "${scratch}/board.log"
 
 measure() {
-  python3 "${here}/measure.py" --nm "${nm}" "$@"
+  python3 "${here}/measure.py" --nm "${nm}" --objdump "${objdump}" "$@"
 }
 
 echo "kernel latency under ${qemu} -M mps2-an386 -icount shift=0 (instructions)"
