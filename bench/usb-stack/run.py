@@ -62,8 +62,8 @@ def instruction_counts(host_build, without_model):
 
 
 def group_of(path):
-    """The stack's part an object file belongs to, or None."""
-    if "/leash_capsules.dir/usb/" in path:
+    """The stack's part a source file belongs to, or None."""
+    if "/capsules/usb/" in path:
         name = os.path.basename(path)
         if name.startswith("standard_configurations"):
             return "example descriptors (standard_configurations)"
@@ -72,69 +72,85 @@ def group_of(path):
         if name.startswith("hid_"):
             return "HID drivers (capsules/usb/hid_*)"
         return "device core (capsules/usb)"
-    if re.search(r"/chip_nrf52840\.dir/usbd[^/]*\.obj$", path):
+    if re.search(r"/chips/nrf52840/usbd[^/]*$", path):
         return "nRF52840 USBD driver (chips/nrf52840/usbd*)"
     return None
 
 
-def linked_sizes(map_path):
-    """group -> (flash, RAM) bytes the linker kept, from a board's map."""
-    sizes = collections.defaultdict(lambda: [0, 0])
-    output_section = None
-    in_memory_map = False
-    for line in open(map_path):
-        if line.startswith("Linker script and memory map"):
-            in_memory_map = True
-            continue
-        if not in_memory_map:
-            continue
-        if re.match(r"^\.\S+", line):
-            output_section = line.split()[0]
-            continue
-        match = re.match(r"^ (\.\S+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)",
-                         line)
-        if not match or output_section is None or output_section.startswith(
-                (".debug", ".comment", ".ARM.attributes")):
-            continue
-        group = group_of(match.group(4))
-        size = int(match.group(3), 16)
-        if group is None or int(match.group(2), 16) == 0 or size == 0:
-            continue
-        if output_section in (".bss", ".noinit"):
-            sizes[group][1] += size
-        elif output_section == ".data":
-            sizes[group][0] += size
-            sizes[group][1] += size
-        else:
-            sizes[group][0] += size
-    return sizes
+GROUPS = ["device core (capsules/usb)",
+          "CDC-ACM driver (capsules/usb/cdc_acm*)",
+          "HID drivers (capsules/usb/hid_*)",
+          "example descriptors (standard_configurations)",
+          "nRF52840 USBD driver (chips/nrf52840/usbd*)"]
+
+
+def without_lto(command):
+    """The compiler and flags of a compile command, for machine code:
+    without -flto (whose objects hold the optimiser's bytecode, in which
+    `size` finds nothing), -g, and the command's output."""
+    words = shlex.split(command)
+    flags = [w for w in words[1:words.index("-o")] if w not in ("-g", "-flto")]
+    return words[0], flags + ["-fno-lto"]
 
 
 def object_sizes(kernel_build, size_tool):
-    """group -> (text, data, bss) summed over the group's object files."""
-    groups = {
-        "device core (capsules/usb)": [],
-        "CDC-ACM driver (capsules/usb/cdc_acm*)": [],
-        "HID drivers (capsules/usb/hid_*)": [],
-        "example descriptors (standard_configurations)": [],
-        "nRF52840 USBD driver (chips/nrf52840/usbd*)": [],
-    }
-    for path in glob.glob(f"{kernel_build}/**/*.obj", recursive=True):
-        key = group_of(path)
+    """group -> (text, data, bss) of the group's sources, each compiled
+    with its own command in the kernel's cross build, without LTO."""
+    commands = json.load(open(os.path.join(kernel_build,
+                                           "compile_commands.json")))
+    sources = collections.defaultdict(list)
+    for entry in commands:
+        key = group_of(entry["file"])
         if key is not None:
-            groups[key].append(path)
-    if not any(groups.values()):
-        sys.exit(f"run.py: no USB objects in {kernel_build}; build the kernel")
+            sources[key].append(entry)
+    if not sources:
+        sys.exit(f"run.py: no USB sources in {kernel_build}'s compile "
+                 "database; build the kernel")
     sizes = {}
-    for key, paths in groups.items():
-        out = subprocess.run([size_tool] + sorted(paths), check=True,
-                             stdout=subprocess.PIPE, text=True).stdout
-        text = data = bss = 0
-        for line in out.splitlines()[1:]:
-            fields = line.split()
-            text, data, bss = (text + int(fields[0]), data + int(fields[1]),
-                               bss + int(fields[2]))
-        sizes[key] = (text, data, bss)
+    with tempfile.TemporaryDirectory() as scratch:
+        for key in GROUPS:
+            text = data = bss = 0
+            for number, entry in enumerate(sources.get(key, [])):
+                compiler, flags = without_lto(entry["command"])
+                obj = os.path.join(scratch, f"{number}.o")
+                subprocess.run([compiler] + flags + ["-c", "-o", obj,
+                                                     entry["file"]],
+                               check=True, cwd=entry["directory"])
+                out = subprocess.run([size_tool, obj], check=True,
+                                     stdout=subprocess.PIPE, text=True).stdout
+                fields = out.splitlines()[1].split()
+                text, data, bss = (text + int(fields[0]), data + int(fields[1]),
+                                   bss + int(fields[2]))
+            sizes[key] = (text, data, bss)
+    return sizes
+
+
+def linked_sizes(image, nm_tool, addr2line_tool):
+    """group -> (flash, RAM) bytes of the image's symbols whose definition
+    is in the group's sources (the DWARF line of each symbol's address).
+    The image is linked with LTO: code inlined into another file's function
+    counts there."""
+    output = subprocess.run([nm_tool, "--print-size", "--defined-only", image],
+                            check=True, stdout=subprocess.PIPE,
+                            text=True).stdout
+    symbols = []
+    for line in output.splitlines():
+        fields = line.split()
+        if len(fields) == 4 and int(fields[1], 16) > 0:
+            symbols.append((int(fields[0], 16) & ~1, int(fields[1], 16),
+                            fields[2].lower()))
+    located = subprocess.run(
+        [addr2line_tool, "-e", image] + [hex(address) for address, _, _ in symbols],
+        check=True, stdout=subprocess.PIPE, text=True).stdout.splitlines()
+    sizes = collections.defaultdict(lambda: [0, 0])
+    for (address, size, kind), place in zip(symbols, located):
+        group = group_of(place.split(":")[0])
+        if group is None:
+            continue
+        if kind in "bd":
+            sizes[group][1] += size
+        if kind in "trd":
+            sizes[group][0] += size
     return sizes
 
 
@@ -145,8 +161,7 @@ def object_ram(kernel_build):
                                            "compile_commands.json")))
     command = next(entry["command"] for entry in commands
                    if entry["file"].endswith("chips/nrf52840/usbd.cpp"))
-    words = shlex.split(command)
-    flags = [w for w in words[1:words.index("-o")] if w != "-g"]
+    compiler, flags = without_lto(command)
     flags.append("-I" + os.path.join(kernel_build, "layer-include",
                                      "leash_capsules"))
     source = ('#include "capsules/usb/usb_device.h"\n'
@@ -158,7 +173,7 @@ def object_ram(kernel_build):
     with tempfile.TemporaryDirectory() as scratch:
         with open(f"{scratch}/sizes.cpp", "w") as out:
             out.write(source)
-        subprocess.run([words[0]] + flags + ["-S", "-o", f"{scratch}/sizes.s",
+        subprocess.run([compiler] + flags + ["-S", "-o", f"{scratch}/sizes.s",
                                              f"{scratch}/sizes.cpp"],
                        check=True)
         assembly = open(f"{scratch}/sizes.s").read()
@@ -189,8 +204,8 @@ def main():
             print(f"  {what}: {stack.get(label, 0):.0f} / "
                   f"{whole.get(label, 0):.0f}")
     size_tool = os.environ.get("SIZE", "arm-none-eabi-size")
-    print("usb-stack: nRF52840 objects (arm-none-eabi-size, MinSizeRel), "
-          "text/data/bss bytes:")
+    print("usb-stack: nRF52840 objects (arm-none-eabi-size, MinSizeRel "
+          "without LTO), text/data/bss bytes:")
     total_flash = 0
     for key, (text, data, bss) in object_sizes(kernel_build,
                                                size_tool).items():
@@ -198,11 +213,13 @@ def main():
         print(f"  {key}: {text}/{data}/{bss}")
     print(f"  flash in all (text + data, before --gc-sections): "
           f"{total_flash}")
-    board_map = os.path.join(kernel_build, "nrf52840dk.map")
-    if os.path.exists(board_map):
-        print("usb-stack: linked into nrf52840dk.elf (its map, after "
-              "--gc-sections), flash/RAM bytes:")
-        linked = linked_sizes(board_map)
+    board = os.path.join(kernel_build, "nrf52840dk.elf")
+    if os.path.exists(board):
+        print("usb-stack: linked into nrf52840dk.elf (its symbols, after LTO "
+              "and --gc-sections), flash/RAM bytes:")
+        linked = linked_sizes(board, os.environ.get("NM", "arm-none-eabi-nm"),
+                              os.environ.get("ADDR2LINE",
+                                             "arm-none-eabi-addr2line"))
         for key in sorted(linked):
             print(f"  {key}: {linked[key][0]}/{linked[key][1]}")
         print(f"  in all: {sum(v[0] for v in linked.values())}/"
