@@ -93,10 +93,13 @@ makeLenientFileOptionsProvider(clang::tidy::ClangTidyOptions DefaultOptions,
 
 llvm::Expected<LenientConfiguration>
 parseLenientConfiguration(llvm::MemoryBufferRef Text) {
+  // Each round drops the key the parser stopped at. clang-tidy 16 knows a
+  // dozen top-level keys and later versions add a few: a file with more
+  // unknown keys than this is not a .clang-tidy, and is refused.
+  constexpr unsigned MaxUnknownKeys = 64;
   LenientConfiguration Result;
   std::string Current = Text.getBuffer().str();
-  // Each round drops the key the parser stopped at; a file has few keys.
-  for (unsigned Round = 0; Round < 64; ++Round) {
+  for (unsigned Round = 0; Round < MaxUnknownKeys; ++Round) {
     std::string Problem;
     std::optional<std::string> Unknown;
     auto Parsed = clang::tidy::parseConfigurationWithDiags(
@@ -122,7 +125,8 @@ parseLenientConfiguration(llvm::MemoryBufferRef Text) {
     Current = std::move(Stripped);
   }
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "too many unknown keys");
+                                 "more than " + std::to_string(MaxUnknownKeys) +
+                                     " unknown keys");
 }
 
 } // namespace leash
