@@ -314,6 +314,16 @@ TEST_F(ProcessTest, TheBreakMovesOnlyWithinTheProcessesBlock) {
   EXPECT_EQ(call(0, 5, {77, 0, 0, 0}), failure(abi_no_support));
 }
 
+TEST_F(ProcessTest, ABreakBelowTheRequestIsRefusedWhateverTheMpuSays) {
+  load(0);
+  const std::uint32_t before = processes_.process(0).app_break();
+  // A protection whose rounding wrapped: its answer is under the request.
+  protection_.wrong_answer = ram_base;
+  EXPECT_EQ(call(0, 5, {0, before + 512, 0, 0}), failure(abi_no_memory));
+  EXPECT_EQ(processes_.process(0).app_break(), before);
+  EXPECT_EQ(processes_.process(0).state(), ProcessState::runnable);
+}
+
 TEST_F(ProcessTest, UpcallsNeedASubscriptionAndRunWhenTheProcessYields) {
   load(0);
   const ProcessId id = processes_.process(0).id();

@@ -185,20 +185,14 @@ constexpr bool is_live(ProcessState state) {
          state == ProcessState::stopped_yielded;
 }
 
-/// The memory protection: FakeProtection, asked only about breaks inside
-/// the RAM block. The fake rounds before it compares, so a request within
-/// 255 bytes of 2^32 wraps to 0 and comes back as an enforceable break of
-/// 0, which breaks the interface's contract (at or above the request); the
-/// MPU driver refuses such a request before it rounds, and so does this.
+/// The memory protection: FakeProtection's breaks, and a check of every
+/// configuration the kernel asks for.
 class BlockProtection final : public kernel::process::MemoryProtection {
 public:
-  /// The fake's break, for a request inside the block; else none.
+  /// The fake's break.
   std::optional<std::uint32_t>
   enforceable_break(const ProcessMemory &memory,
                     std::uint32_t requested) const override {
-    if (requested > memory.ram_end()) {
-      return std::nullopt;
-    }
     return fake.enforceable_break(memory, requested);
   }
   /// Checks the configuration, then records it in the fake.

@@ -39,17 +39,26 @@ inline CapturedDebug &fresh_captured_debug() {
 
 /// An MPU that enforces any break inside the block at 256-byte steps (as
 /// PMSAv7 subregions of a 2 KiB block would), and records each
-/// configuration.
+/// configuration. A test can make it answer `wrong_answer` instead, to see
+/// the kernel refuse an answer that breaks the protection's contract.
 class FakeProtection final : public kernel::process::MemoryProtection {
 public:
   std::optional<std::uint32_t>
   enforceable_break(const kernel::process::ProcessMemory &memory,
                     std::uint32_t requested) const override {
-    const std::uint32_t rounded = (requested + 255U) & ~255U;
-    if (requested < memory.ram_start() || rounded > memory.ram_end()) {
+    if (wrong_answer) {
+      return *wrong_answer;
+    }
+    // Checked before rounding, so that a request near 2^32 cannot wrap to
+    // a break of 0 (the syscall fuzzer found it); in 64 bits besides.
+    if (requested < memory.ram_start() || requested > memory.ram_end()) {
       return std::nullopt;
     }
-    return rounded;
+    const std::uint64_t rounded = (std::uint64_t{requested} + 255U) & ~255ULL;
+    if (rounded > memory.ram_end()) {
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(rounded);
   }
   void configure_for(std::size_t, const kernel::process::ProcessMemory &,
                      std::uint32_t app_break) const override {
@@ -57,6 +66,8 @@ public:
   }
   /// The break of each configuration, in order.
   mutable std::vector<std::uint32_t> configured_breaks;
+  /// What `enforceable_break` answers whatever it is asked, if set.
+  std::optional<std::uint32_t> wrong_answer;
 };
 
 /// A CPU that runs nothing: each switch records which process (by stack

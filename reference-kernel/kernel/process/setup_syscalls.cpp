@@ -125,8 +125,11 @@ SyscallReturn Processes::set_break(const Process &process,
   if (requested < memory.ram_start() + process.minimum_ram_.get()) {
     return SyscallReturn::failure(ErrorCode::invalid);
   }
+  // The answer is checked too: one below the request (a rounding that
+  // wrapped) would move the break under the process's stack.
   const auto enforced = protection_.enforceable_break(memory, requested);
-  if (!enforced || *enforced > process.kernel_break()) {
+  if (!enforced || *enforced < requested ||
+      *enforced > process.kernel_break()) {
     return SyscallReturn::failure(ErrorCode::no_memory);
   }
   process.app_break_.set(*enforced);
