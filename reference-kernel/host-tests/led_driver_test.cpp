@@ -2,6 +2,7 @@
 #include "capsules/led_driver.h"
 #include "kernel/hil/gpio.h"
 #include "kernel/hil/led.h"
+#include "support/fake_pin.h"
 
 #include <gtest/gtest.h>
 
@@ -9,15 +10,7 @@
 
 namespace {
 
-/// A pin that remembers its level.
-class FakePin final : public kernel::hil::gpio::Output {
-public:
-  void set() const override { high = true; }
-  void clear() const override { high = false; }
-  bool toggle() const override { return high = !high; }
-  bool is_set() const override { return high; }
-  mutable bool high = false;
-};
+using host_tests::FakePin;
 
 TEST(LedDriver, DrivesEachLedThroughItsPin) {
   const FakePin pins[2];

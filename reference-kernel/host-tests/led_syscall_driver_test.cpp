@@ -4,6 +4,7 @@
 #include "capsules/process/driver_table.h"
 #include "capsules/process/led_driver.h"
 #include "kernel/hil/led.h"
+#include "support/fake_pin.h"
 #include "support/process_rig.h"
 
 #include <gtest/gtest.h>
@@ -15,20 +16,12 @@ namespace {
 
 using capsules::process::DriverEntry;
 using capsules::process::DriverTable;
+using host_tests::FakePin;
 using host_tests::ProcessRig;
 using kernel::ErrorCode;
 using kernel::process::SyscallReturn;
 
 constexpr std::uint32_t leds = capsules::process::LedDriver::driver_number;
-
-class FakePin final : public kernel::hil::gpio::Output {
-public:
-  void set() const override { high = true; }
-  void clear() const override { high = false; }
-  bool toggle() const override { return high = !high; }
-  bool is_set() const override { return high; }
-  mutable bool high = false;
-};
 
 /// Three LEDs as driver 0x2, for two processes.
 class LedSyscallDriverTest : public ::testing::Test {

@@ -13,11 +13,13 @@
 #include "capsules/process/driver_table.h"
 #include "capsules/process/led_driver.h"
 #include "fuzz/fuzz_hooks.h"
+#include "fuzz/fuzz_input.h"
 #include "kernel/debug.h"
 #include "kernel/hil/gpio.h"
 #include "kernel/hil/led.h"
 #include "kernel/process/processes.h"
 #include "support/fake_alarm.h"
+#include "support/fake_pin.h"
 #include "support/fake_uart.h"
 #include "support/process_fakes.h"
 
@@ -39,6 +41,8 @@ using capsules::process::AlarmDriver;
 using capsules::process::ConsoleDriver;
 using capsules::process::DriverEntry;
 using capsules::process::DriverTable;
+using host_tests::FakePin;
+using host_tests::FuzzInput;
 using kernel::ErrorCode;
 using kernel::process::Process;
 using kernel::process::ProcessId;
@@ -68,34 +72,6 @@ void require(bool condition, const char *what) {
     fail(what);
   }
 }
-
-/// The input, read front to back; past its end every byte is 0.
-class Input {
-public:
-  /// Reads `bytes`.
-  explicit Input(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
-
-  /// Whether bytes are left.
-  [[nodiscard]] bool more() const { return offset_ < bytes_.size(); }
-  /// The next byte.
-  std::uint8_t byte() {
-    return offset_ < bytes_.size() ? bytes_[offset_++] : std::uint8_t{0};
-  }
-  /// The next four bytes, little-endian.
-  std::uint32_t word() {
-    std::uint32_t value = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
-      value |= static_cast<std::uint32_t>(byte()) << shift;
-    }
-    return value;
-  }
-
-private:
-  /// The input.
-  std::span<const std::uint8_t> bytes_;
-  /// How much of it was read.
-  std::size_t offset_ = 0;
-};
 
 /// Where a process's memory seems to be, and what it needs at start. The
 /// two differ in size so that the edges differ too.
@@ -213,21 +189,6 @@ public:
   const kernel::process::Processes *processes = nullptr;
 };
 
-/// An LED's pin.
-class FakePin final : public kernel::hil::gpio::Output {
-public:
-  /// Drives it high.
-  void set() const override { high = true; }
-  /// Drives it low.
-  void clear() const override { high = false; }
-  /// Inverts it; its new level.
-  bool toggle() const override { return high = !high; }
-  /// Its level.
-  bool is_set() const override { return high; }
-  /// Its level.
-  mutable bool high = false;
-};
-
 /// A buffer a process allowed, as the harness remembers it.
 struct ShadowAllow {
   /// The driver and allow number.
@@ -340,7 +301,7 @@ public:
   World &operator=(const World &) = delete;
 
   /// Runs the step the input asks for, then checks every invariant.
-  void step(Input &input) {
+  void step(FuzzInput &input) {
     const std::uint8_t action = input.byte();
     if (action < 0xC0) {
       system_call(input, action);
@@ -416,7 +377,8 @@ private:
   /// A value with a bias toward the edges of process `index`'s memory and
   /// of 32-bit arithmetic; `previous` is the argument before it (a length
   /// may reach from it to an edge).
-  std::uint32_t value(Input &input, std::size_t index, std::uint32_t previous) {
+  std::uint32_t value(FuzzInput &input, std::size_t index,
+                      std::uint32_t previous) {
     const std::uint8_t kind = input.byte();
     const auto delta = static_cast<std::uint32_t>(
         static_cast<std::int32_t>(static_cast<std::int8_t>(input.byte())));
@@ -458,7 +420,8 @@ private:
     }
   }
   /// A small number (a driver's, a command's, an allow's), sometimes any.
-  std::uint32_t small(Input &input, std::size_t index, std::uint32_t modulus) {
+  std::uint32_t small(FuzzInput &input, std::size_t index,
+                      std::uint32_t modulus) {
     const std::uint8_t choice = input.byte();
     if (choice < 0xE0) {
       return choice % modulus;
@@ -466,7 +429,7 @@ private:
     return value(input, index, 0);
   }
   /// A driver number: the three there are, one nobody serves, or any.
-  std::uint32_t driver_number(Input &input, std::size_t index) {
+  std::uint32_t driver_number(FuzzInput &input, std::size_t index) {
     const std::uint32_t number = small(input, index, 4);
     return number == 3 ? unknown_driver : number;
   }
@@ -492,7 +455,7 @@ private:
 
   /// Process `index` makes a system call decoded from `input`, as the
   /// scheduler runs it.
-  void system_call(Input &input, std::uint8_t action) {
+  void system_call(FuzzInput &input, std::uint8_t action) {
     const std::size_t index = action % process_count;
     const std::uint8_t class_byte = input.byte();
     const std::uint32_t number =
@@ -1129,7 +1092,7 @@ private:
   }
 
   /// The process console: stop, resume, kill or restart a process.
-  void console_command(Input &input, std::uint8_t action) {
+  void console_command(FuzzInput &input, std::uint8_t action) {
     const std::size_t index = input.byte() % process_count;
     const Process &self = process(index);
     const ProcessState state = self.state();
@@ -1169,7 +1132,7 @@ private:
 
   /// The hardware finishes something: the UART sends or receives, or time
   /// passes. Drivers write processes' memory only through their allows.
-  void hardware(Input &input, std::uint8_t action) {
+  void hardware(FuzzInput &input, std::uint8_t action) {
     const auto before = ram_;
     switch (action % 5) {
     case 0:
@@ -1524,7 +1487,7 @@ private:
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
                                       std::size_t size) {
   fuzz::set_tearing_down(false);
-  Input input({data, size});
+  FuzzInput input({data, size});
   const auto world = std::make_unique<World>();
   for (std::size_t step = 0; step < max_steps && input.more(); ++step) {
     world->step(input);

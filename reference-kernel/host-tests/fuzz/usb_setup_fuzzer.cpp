@@ -3,6 +3,7 @@
 #include "capsules/usb/standard_configurations.h"
 #include "chips/nrf52840/usbd.h"
 #include "fuzz/fuzz_hooks.h"
+#include "fuzz/fuzz_input.h"
 #include "support/usb_stack_rig.h"
 
 #include <gtest/gtest-spi.h>
@@ -19,44 +20,10 @@
 
 namespace {
 
+using host_tests::FuzzInput;
 using host_tests::SimulatedNrf52840Usbd;
 using host_tests::UsbStackRig;
 namespace standard = capsules::usb::standard;
-
-/// The input, read front to back; past its end every byte is 0.
-class Input {
-public:
-  explicit Input(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
-
-  /// Whether bytes are left.
-  [[nodiscard]] bool more() const { return offset_ < bytes_.size(); }
-  /// The next byte.
-  std::uint8_t byte() {
-    return offset_ < bytes_.size() ? bytes_[offset_++] : std::uint8_t{0};
-  }
-  /// The next `count` bytes.
-  std::vector<std::uint8_t> bytes(std::size_t count) {
-    std::vector<std::uint8_t> result(count);
-    for (std::uint8_t &value : result) {
-      value = byte();
-    }
-    return result;
-  }
-  /// The next 8 bytes, as a SETUP packet.
-  kernel::hil::usb::SetupBytes setup() {
-    kernel::hil::usb::SetupBytes setup{};
-    for (std::uint8_t &value : setup) {
-      value = byte();
-    }
-    return setup;
-  }
-
-private:
-  /// The input.
-  std::span<const std::uint8_t> bytes_;
-  /// How much of it was read.
-  std::size_t offset_ = 0;
-};
 
 /// What each step of the input does: the low nibble of its first byte.
 /// Bit 4 set: the kernel loop does not run after it, so bus events pile up
@@ -134,13 +101,22 @@ const chips::nrf52840::Usbd &driver() {
   return usbd;
 }
 
+/// The next 8 bytes of `input`, as a SETUP packet.
+kernel::hil::usb::SetupBytes setup_of(FuzzInput &input) {
+  kernel::hil::usb::SetupBytes setup{};
+  for (std::uint8_t &value : setup) {
+    value = input.byte();
+  }
+  return setup;
+}
+
 /// One step of the input.
-void step(Input &input, UsbStackRig &rig) {
+void step(FuzzInput &input, UsbStackRig &rig) {
   const std::uint8_t code = input.byte();
   host_tests::ScriptedUsbHost &host = rig.host();
   switch (code & 0x0FU) {
   case op_setup:
-    model->setup(input.setup());
+    model->setup(setup_of(input));
     break;
   case op_in0:
     model->host_in(0);
@@ -172,10 +148,10 @@ void step(Input &input, UsbStackRig &rig) {
     break;
   }
   case op_control_read:
-    host.control_read(input.setup());
+    host.control_read(setup_of(input));
     break;
   case op_control_write: {
-    const kernel::hil::usb::SetupBytes setup = input.setup();
+    const kernel::hil::usb::SetupBytes setup = setup_of(input);
     const std::vector<std::uint8_t> data = input.bytes(input.byte() % 129U);
     host.control_write(setup, data);
     break;
@@ -209,7 +185,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   model.reset();
   model.emplace();
   const chips::nrf52840::Usbd &usbd = driver();
-  Input input(std::span<const std::uint8_t>(data, size));
+  FuzzInput input(std::span<const std::uint8_t>(data, size));
   const Example &example = examples[input.byte() % examples.size()];
   {
     UsbStackRig rig(*model, usbd, *example.table, example.functions);
