@@ -44,6 +44,7 @@ using capsules::process::DriverTable;
 using host_tests::FakePin;
 using host_tests::FuzzInput;
 using kernel::ErrorCode;
+using kernel::process::Allow;
 using kernel::process::Process;
 using kernel::process::ProcessId;
 using kernel::process::ProcessMemory;
@@ -51,6 +52,7 @@ using kernel::process::ProcessState;
 using kernel::process::ReadOnlyProcessBuffer;
 using kernel::process::ReadWriteProcessBuffer;
 using kernel::process::ReturnVariant;
+using kernel::process::Subscription;
 using kernel::process::SwitchReason;
 using kernel::process::SyscallEntry;
 using kernel::process::SyscallReturn;
@@ -189,37 +191,17 @@ public:
   const kernel::process::Processes *processes = nullptr;
 };
 
-/// A buffer a process allowed, as the harness remembers it.
-struct ShadowAllow {
-  /// The driver and allow number.
-  UpcallSlot slot;
-  /// Its kind.
-  bool read_write = false;
-  /// What the process passed.
-  std::uint32_t address = 0;
-  /// See `address` (never 0: a zero-length allow takes the buffer back).
-  std::uint32_t length = 0;
-};
-
-/// A function a process subscribed (never 0: the null upcall frees it).
-struct ShadowSubscription {
-  /// The driver and subscribe number.
-  UpcallSlot slot;
-  /// What the process passed.
-  std::uint32_t function = 0;
-  /// See `function`.
-  std::uint32_t user_data = 0;
-};
-
 /// What the harness knows of one process: its run, and what that run
 /// subscribed and allowed, as TRD104 says the kernel keeps them.
 struct Shadow {
   /// The run the harness follows.
   ProcessId id;
-  /// Its allows (at most `max_allows`, read-write and read-only together).
-  std::vector<ShadowAllow> allows;
-  /// Its subscriptions (at most `max_subscriptions`).
-  std::vector<ShadowSubscription> subscriptions;
+  /// Its allows (at most `max_allows`, read-write and read-only together;
+  /// never one of length 0: a zero-length allow takes the buffer back).
+  std::vector<Allow> allows;
+  /// Its subscriptions (at most `max_subscriptions`; never one of function
+  /// 0: the null upcall frees it).
+  std::vector<Subscription> subscriptions;
   /// Every slot it ever allowed at (the probes look at each).
   std::vector<UpcallSlot> slots;
   /// The ids of its ended runs, which must reach nothing.
@@ -570,7 +552,7 @@ private:
     }
     set_word(index, stack + 24, svc_return_address);
     const Expected expected = expect(index, call);
-    const std::vector<ShadowSubscription> subscriptions =
+    const std::vector<Subscription> subscriptions =
         shadows_[index].subscriptions;
     led_was_high_ = call.arguments[2] < led_pins_.size() &&
                     led_pins_[call.arguments[2]].high;
@@ -695,11 +677,9 @@ private:
         return SyscallReturn::failure_u32_u32(error, arguments[2],
                                               arguments[3]);
       };
-      const auto existing =
-          std::find_if(shadow.subscriptions.begin(), shadow.subscriptions.end(),
-                       [slot](const ShadowSubscription &entry) {
-                         return entry.slot == slot;
-                       });
+      const auto existing = std::find_if(
+          shadow.subscriptions.begin(), shadow.subscriptions.end(),
+          [slot](const Subscription &entry) { return entry.slot == slot; });
       if (!known_driver) {
         expected.exact = refuse(ErrorCode::no_device);
       } else if (arguments[2] != 0 &&
@@ -736,14 +716,13 @@ private:
       const bool overlaps =
           read_write &&
           std::any_of(shadow.allows.begin(), shadow.allows.end(),
-                      [&](const ShadowAllow &other) {
+                      [&](const Allow &other) {
                         return other.read_write && !(other.slot == slot) &&
                                overlapping(address, length, other.address,
                                            other.length);
                       });
       const auto existing = std::find_if(
-          shadow.allows.begin(), shadow.allows.end(),
-          [&](const ShadowAllow &entry) {
+          shadow.allows.begin(), shadow.allows.end(), [&](const Allow &entry) {
             return entry.slot == slot && entry.read_write == read_write;
           });
       if (!known_driver) {
@@ -945,10 +924,9 @@ private:
     case 1:
       if (returned.is_success()) {
         const UpcallSlot slot{arguments[0], arguments[1]};
-        std::erase_if(shadow.subscriptions,
-                      [slot](const ShadowSubscription &entry) {
-                        return entry.slot == slot;
-                      });
+        std::erase_if(shadow.subscriptions, [slot](const Subscription &entry) {
+          return entry.slot == slot;
+        });
         if (arguments[2] != 0) {
           shadow.subscriptions.push_back({slot, arguments[2], arguments[3]});
         }
@@ -973,7 +951,7 @@ private:
       if (returned.is_success()) {
         const UpcallSlot slot{arguments[0], arguments[1]};
         const bool read_write = call.number == 3;
-        std::erase_if(shadow.allows, [&](const ShadowAllow &entry) {
+        std::erase_if(shadow.allows, [&](const Allow &entry) {
           return entry.slot == slot && entry.read_write == read_write;
         });
         if (arguments[3] != 0) {
@@ -996,7 +974,7 @@ private:
   /// function it subscribed, returning to after the `svc`.
   void check_yield(std::size_t index, const SyscallEntry &call,
                    std::uint32_t stack, std::optional<std::uint32_t> pc_before,
-                   const std::vector<ShadowSubscription> &subscriptions) {
+                   const std::vector<Subscription> &subscriptions) {
     const Process &self = process(index);
     const std::uint32_t kind = call.arguments[0];
     if (kind == 1) {
@@ -1035,7 +1013,7 @@ private:
   /// harness knows it), with that subscription's user data (when
   /// `user_data_kept`: no return covered it).
   void check_upcall(std::size_t index,
-                    const std::vector<ShadowSubscription> &subscriptions,
+                    const std::vector<Subscription> &subscriptions,
                     std::uint32_t stack,
                     std::optional<std::uint32_t> return_address,
                     bool user_data_kept) const {
@@ -1043,7 +1021,7 @@ private:
     const std::uint32_t user_data = word(index, stack + 12);
     const std::uint32_t lr = word(index, stack + 20);
     require(std::any_of(subscriptions.begin(), subscriptions.end(),
-                        [&](const ShadowSubscription &entry) {
+                        [&](const Subscription &entry) {
                           return (entry.function & ~1U) == pc &&
                                  (!user_data_kept ||
                                   entry.user_data == user_data);
@@ -1171,7 +1149,7 @@ private:
     }
     Writable writable{};
     for (std::size_t index = 0; index < process_count; ++index) {
-      for (const ShadowAllow &allow : shadows_[index].allows) {
+      for (const Allow &allow : shadows_[index].allows) {
         if (allow.read_write && allow.slot == console_buffer) {
           writable[index].push_back({allow.address, allow.length});
         }
